@@ -1,0 +1,42 @@
+"""Read-only, cached access to the warehouse for the pages.
+
+The connection is cached per (path, modification time): when `python -m tide_core build` swaps in a new
+warehouse file, the next rerun opens the new one. Query results are cached per (query, parameters, mtime).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import duckdb
+import polars as pl
+import streamlit as st
+
+from warehouse.loader import DEFAULT_PATH, connect_readonly
+from warehouse.queries import run_query
+
+
+def warehouse_path() -> Path:
+    return Path(os.environ.get("TIDE_WAREHOUSE", DEFAULT_PATH))
+
+
+def warehouse_version() -> float:
+    """Modification time of the warehouse file (0 when missing): part of every cache key."""
+    p = warehouse_path()
+    return p.stat().st_mtime if p.is_file() else 0.0
+
+
+@st.cache_resource(max_entries=2)
+def _connection(path: str, version: float) -> duckdb.DuckDBPyConnection:
+    return connect_readonly(Path(path))
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _cached_query(path: str, version: float, name: str, params: tuple) -> pl.DataFrame:
+    return run_query(_connection(path, version), name, **dict(params))
+
+
+def query(name: str, **params: object) -> pl.DataFrame:
+    """Run a named query (warehouse/queries/<name>.sql) with bound parameters, cached."""
+    return _cached_query(str(warehouse_path()), warehouse_version(), name, tuple(sorted(params.items())))

@@ -1,0 +1,39 @@
+"""Shared fixtures: small real warehouses built with the real code path, and a clean Streamlit cache."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+from tide_core.config import DatasetConfig  # noqa: E402
+from tide_core.pipeline import build_step  # noqa: E402
+
+SMALL = dict(n_personas=24, conversations_per_persona=20, seed=7)
+
+
+@pytest.fixture(scope="session")
+def small_config() -> DatasetConfig:
+    return DatasetConfig(**SMALL)
+
+
+@pytest.fixture(scope="session")
+def small_warehouse(tmp_path_factory, small_config) -> Path:
+    """A 24-persona x 20-conversation warehouse, built once per session. Tests must not modify it."""
+    path = tmp_path_factory.mktemp("wh") / "tide.duckdb"
+    build_step(small_config, path)
+    return path
+
+
+@pytest.fixture
+def fresh_warehouse(tmp_path, small_config) -> Path:
+    """A warehouse of its own for a test that writes or rebuilds."""
+    path = tmp_path / "tide.duckdb"
+    build_step(small_config, path)
+    return path

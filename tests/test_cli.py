@@ -1,0 +1,70 @@
+"""The command line as a user runs it: help everywhere, clear errors with status 2, no partial output."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+COMMANDS = ("build", "run", "variety", "export", "import", "serve")
+
+
+def tide(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "tide_core", *args], capture_output=True, text=True, cwd=cwd,
+                          timeout=300)
+
+
+def test_help_on_every_command():
+    top = tide("--help")
+    assert top.returncode == 0 and all(c in top.stdout for c in COMMANDS)
+    for command in COMMANDS:
+        out = tide(command, "--help")
+        assert out.returncode == 0 and "--warehouse" in out.stdout, command
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--scenarios", "nightmare,ghost_story"], "unknown scenario name(s) ['ghost_story']"),
+        (["--personas", "0"], "n_personas must be a positive integer, got 0"),
+        (["--conversations", "-2"], "conversations_per_persona must be a positive integer, got -2"),
+    ],
+)
+def test_bad_build_input(tmp_path, args, message):
+    target = tmp_path / "w.duckdb"
+    out = tide("build", "-q", "--warehouse", str(target), *args)
+    assert out.returncode == 2
+    assert message in out.stderr and out.stderr.startswith("error: ")
+    assert not target.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_bad_config_file(tmp_path):
+    cfg = tmp_path / "c.yaml"
+    cfg.write_text("n_personas: ten\n")
+    out = tide("build", "-q", "--config", str(cfg), "--warehouse", str(tmp_path / "w.duckdb"))
+    assert out.returncode == 2 and "c.yaml: config.n_personas must be int, got str 'ten'" in out.stderr
+    assert not (tmp_path / "w.duckdb").exists()
+
+
+def test_readonly_location(tmp_path):
+    out = tide("build", "-q", "--personas", "2", "--warehouse", "/sys/tide.duckdb")
+    assert out.returncode == 2 and "/sys" in out.stderr and "--warehouse" in out.stderr
+
+
+def test_build_variety_export_tables(tmp_path):
+    wh = tmp_path / "w.duckdb"
+    built = tide("build", "-q", "--personas", "6", "--warehouse", str(wh))
+    assert built.returncode == 0, built.stderr
+    assert "built" in built.stdout and "120 conversations" in built.stdout
+    again = tide("build", "-q", "--personas", "6", "--warehouse", str(wh))
+    assert "reused" in again.stdout
+    variety = tide("variety", "--warehouse", str(wh))
+    assert variety.returncode == 0 and "distinct_2" in variety.stdout and "reference_reply" in variety.stdout
+    exported = tide("export", "--format", "tables", "--out", str(tmp_path / "pq"), "--warehouse", str(wh))
+    assert exported.returncode == 0 and (tmp_path / "pq" / "conversations.parquet").is_file()
+
+
+def test_serve_without_warehouse(tmp_path):
+    out = tide("serve", "--warehouse", str(tmp_path / "none.duckdb"))
+    assert out.returncode == 2 and "run `python -m tide_core run` first" in out.stderr

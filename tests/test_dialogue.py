@@ -1,0 +1,203 @@
+"""Behaviour tests for the dialogue generator (tide_core.dialogue.compose) on small data."""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import replace
+
+import pytest
+
+from tide_core.config import DatasetConfig
+from tide_core.dialogue import compose_dialogue
+from tide_core.dialogue.types import FACTORS, RISK_TYPES
+from tide_core.personas import generate_personas
+from tide_core.scenarios import SCENARIOS
+
+STYLES = ("terse", "guarded", "verbose", "direct", "self_critical", "reflective")
+ER, DN, SR = FACTORS
+RISK_PHRASES = ("kill myself", "better off without me", "better off if i", "not waking up", "not wake up",
+                "end it", "no point living", "what's the point", "whats the point", "wasn't here", "wasnt here",
+                "988", "suicide")
+BANNED_IN_REPLY = ("you have ptsd", "your ptsd", "at least", "not that bad", "could be worse", "will go away",
+                   "you'll be fine", "you will be fine", "i promise", "everything happens for a reason",
+                   "time heals", "as a therapist", "i'm a therapist", "tell me exactly what happened",
+                   "what exactly happened", "get over it", "just calm down", "you need to calm down")
+
+
+@pytest.fixture(scope="module")
+def personas():
+    return generate_personas(120, DatasetConfig().personas, 13)
+
+
+def _compose(p, sid, seed="t", risk=None, validate_first=True):
+    rng = random.Random(f"{seed}:{p.persona_id}:{sid}")
+    return compose_dialogue(p, SCENARIOS[sid], rng, risk_type=risk, validate_first=validate_first)
+
+
+def _sample(personas, n, seed="s"):
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        p = personas[i % len(personas)]
+        sid = rng.choice(list(SCENARIOS))
+        out.append((p, sid, _compose(p, sid, seed=f"{seed}{i}", validate_first=rng.random() < 0.5)))
+    return out
+
+
+def test_every_scenario_and_style_composes_and_checks(personas):
+    base = personas[:6]
+    for style in STYLES:
+        for p in base:
+            ps = replace(p, communication_style=style)
+            for sid in SCENARIOS:
+                for vf in (True, False):
+                    d = _compose(ps, sid, validate_first=vf)
+                    d.check()
+                    assert d.client_message.strip() and d.reference_reply.strip()
+                    assert "{" not in d.client_message + d.reference_reply, (style, sid)
+                    # segments are joined by exactly one space and cover the whole reply
+                    (s0, e0), (s1, e1), (s2, e2) = (d.spans[f] for f in d.factor_order)
+                    assert s0 == 0 and s1 == e0 + 1 and s2 == e1 + 1 and e2 == len(d.reference_reply)
+
+
+def test_deterministic_same_seed_same_text_and_different_seed_differs(personas):
+    p = personas[3]
+    for sid in list(SCENARIOS)[:8]:
+        a, b = _compose(p, sid, seed="x"), _compose(p, sid, seed="x")
+        assert a == b
+    diffs = sum(_compose(p, sid, seed="x") != _compose(p, sid, seed="y") for sid in SCENARIOS)
+    assert diffs >= len(SCENARIOS) - 2
+
+
+def test_global_random_state_is_not_used(personas):
+    p = personas[5]
+    random.seed(1)
+    a = _compose(p, "nightmare")
+    random.seed(999)
+    b = _compose(p, "nightmare")
+    assert a == b
+
+
+@pytest.mark.parametrize("validate_first", [True, False])
+def test_validate_first_controls_dn_vs_sr(personas, validate_first):
+    for p, sid in zip(personas[:40], list(SCENARIOS) * 2, strict=False):
+        d = _compose(p, sid, validate_first=validate_first)
+        assert d.validates_first is validate_first
+        assert set(d.factor_order) == set(FACTORS)
+
+
+def test_er_usually_first_but_not_always(personas):
+    orders = [d.factor_order for _, _, d in _sample(personas, 400)]
+    er_first = sum(o[0] == ER for o in orders) / len(orders)
+    assert 0.7 < er_first < 0.97
+
+
+def test_risk_replies_follow_safety_protocol(personas):
+    for i, p in enumerate(personas[:44]):
+        risk = RISK_TYPES[i % 2]
+        sid = list(SCENARIOS)[i % len(SCENARIOS)]
+        for vf in (True, False):
+            d = _compose(p, sid, risk=risk, validate_first=vf)
+            d.check()
+            assert d.risk_type == risk
+            sr = d.reference_reply[slice(*d.spans[SR])]
+            assert "988" in sr and "?" in sr and "safe" in sr.lower()
+            assert "emergency services" in sr
+            er = d.reference_reply[slice(*d.spans[ER])].lower()
+            assert "glad" in er or "thank" in er or "appreciate" in er
+            msg = d.client_message.lower()
+            if risk == "hopelessness":
+                assert "point" in msg or "hopeless" in msg or "future" in msg or "trying" in msg
+            else:
+                assert any(w in msg for w in ("here", "waking", "wake", "disappear", "around", "happened to me",
+                                              "better off"))
+
+
+def test_non_risk_dialogues_carry_no_risk_language(personas):
+    for _, _, d in _sample(personas, 600, seed="norisk"):
+        assert d.risk_type is None
+        for phrase in RISK_PHRASES:
+            assert phrase not in d.client_message.lower(), (phrase, d.client_message)
+            assert phrase not in d.reference_reply.lower(), (phrase, d.reference_reply)
+
+
+def test_replies_avoid_banned_phrases(personas):
+    for _, _, d in _sample(personas, 600, seed="banned"):
+        low = d.reference_reply.lower()
+        for phrase in BANNED_IN_REPLY:
+            assert phrase not in low, (phrase, d.reference_reply)
+
+
+def test_er_names_a_scenario_emotion(personas):
+    for _, sid, d in _sample(personas, 300, seed="emo"):
+        er = d.reference_reply[slice(*d.spans[ER])].lower()
+        stems = [e.split()[0][:5] for e in SCENARIOS[sid].primary_emotions]
+        stems += ["fright", "scar", "afraid", "terrif", "tired", "drain", "wear", "lonely", "sad", "guilt",
+                  "worr", "hurt", "pain", "heavy", "torn", "unsettl", "disorient", "hard", "empty", "numb", "wary",
+                  "shock", "upset", "regret", "sorry", "angry", "alarm", "confus", "discourag", "tiring",
+                  "anxious", "unnerv"]
+        assert any(s in er for s in stems), (sid, er)
+
+
+def test_lengths_vary_within_bounds(personas):
+    sample = _sample(personas, 500, seed="len")
+    client = [len(d.client_message.split()) for _, _, d in sample]
+    reply = [len(d.reference_reply.split()) for _, _, d in sample]
+    assert min(client) <= 12 and max(client) >= 70
+    assert min(reply) >= 25 and max(reply) <= 130
+
+
+def test_styles_shape_the_message(personas):
+    def words(style):
+        return [len(_compose(replace(p, communication_style=style), sid).client_message.split())
+                for p in personas[:10] for sid in SCENARIOS]
+
+    assert sum(words("terse")) * 3 < sum(words("verbose"))
+
+
+def test_partner_word_appears_for_a_persona_with_partner(personas):
+    with_partner = [p for p in personas if p.partner][:10]
+    assert with_partner
+    for p in with_partner:
+        ps = replace(p, communication_style="verbose")
+        msgs = [_compose(ps, sid).client_message.lower() for sid in SCENARIOS]
+        assert any(re.search(rf"\bmy {p.partner}\b", m) for m in msgs), p.partner
+
+
+def test_first_responders_talk_about_shifts_or_calls(personas):
+    fr = [p for p in generate_personas(400, DatasetConfig().personas, 13)
+          if p.trauma_type == "first_responder" and p.occupation in ("paramedic", "firefighter", "ER nurse", "EMT")]
+    assert fr
+    for p in fr[:5]:
+        msgs = " ".join(_compose(replace(p, communication_style="verbose"), sid).client_message.lower()
+                        for sid in SCENARIOS)
+        assert re.search(r"\b(shift|call|calls|station|rig|er|tones)\b", msgs)
+
+
+def test_no_exact_duplicates_over_2000(personas):
+    plan_rng = random.Random("dups")
+    msgs, replies = [], []
+    for p in personas[:100]:
+        for sid in plan_rng.sample(list(SCENARIOS), 20):
+            d = _compose(p, sid, seed="13", validate_first=plan_rng.random() < 0.5)
+            msgs.append(d.client_message)
+            replies.append(d.reference_reply)
+    # The dataset build retries a duplicate with a fresh rng; here we only require duplicates to be rare.
+    assert len(msgs) - len(set(msgs)) <= len(msgs) * 0.03
+    assert len(replies) - len(set(replies)) <= len(replies) * 0.02
+
+
+def test_reply_echoes_client_details(personas):
+    echoed = 0
+    sample = _sample(personas, 300, seed="echo")
+    for _, _, d in sample:
+        client_words = set(re.findall(r"[a-z]{5,}", d.client_message.lower()))
+        reply_words = set(re.findall(r"[a-z]{5,}", d.reference_reply.lower()))
+        echoed += bool(client_words & reply_words - {"about", "really", "there", "something", "would"})
+    assert echoed / len(sample) > 0.55
+
+
+def test_unknown_risk_type_rejected(personas):
+    with pytest.raises(ValueError):
+        _compose(personas[0], "nightmare", risk="other")

@@ -1,0 +1,55 @@
+"""Personas: seeded, within range, covering the required vocabularies, internally consistent."""
+
+from collections import Counter
+
+from tide_core.config import PersonaDistributions
+from tide_core.personas import AGE_BANDS, SYMPTOM_CLUSTERS, TRAUMA_TYPES, generate_personas
+
+D = PersonaDistributions()
+
+
+def test_seeded_and_stable():
+    assert generate_personas(40, D, 1) == generate_personas(40, D, 1)
+    assert generate_personas(40, D, 1) != generate_personas(40, D, 2)
+    # The first personas do not depend on how many are made.
+    assert generate_personas(10, D, 1) == generate_personas(40, D, 1)[:10]
+
+
+def test_ranges_and_vocabularies():
+    ps = generate_personas(500, D, 13)
+    assert len({p.persona_id for p in ps}) == 500
+    assert all(18 <= p.age <= 80 for p in ps)
+    assert all(AGE_BANDS[p.age_band][0] <= p.age <= AGE_BANDS[p.age_band][1] for p in ps)
+    assert {p.gender for p in ps} == {"woman", "man", "non-binary"}
+    assert {p.education for p in ps} == {"high_school_or_less", "some_college", "bachelors", "graduate"}
+    assert len({p.trauma_type for p in ps}) >= 18 and len(TRAUMA_TYPES) == 20
+    assert len({p.communication_style for p in ps}) == 6
+    assert all(p.is_synthetic for p in ps)
+    # Every profile touches the four DSM-5 clusters.
+    core = ("intrusion", "avoidance", "mood_cognition", "arousal")
+    assert all(any(s in SYMPTOM_CLUSTERS[c] for s in p.symptoms) for p in ps for c in core)
+
+
+def test_configured_distribution_is_followed():
+    ps = generate_personas(400, PersonaDistributions(gender={"non-binary": 1.0}), 3)
+    assert Counter(p.gender for p in ps) == {"non-binary": 400}
+    ps = generate_personas(2000, D, 5)
+    women = sum(p.gender == "woman" for p in ps) / len(ps)
+    assert 0.53 < women < 0.63  # default weight 0.58
+
+
+def test_attributes_hang_together():
+    ps = generate_personas(500, D, 13)
+    for p in ps:
+        assert 0 <= p.years_since_trauma <= p.age
+        if p.trauma_type == "childhood_abuse":
+            assert p.age - p.years_since_trauma <= 15
+        if p.trauma_type == "combat":
+            assert p.age - p.years_since_trauma >= 18
+        if p.age < 22:
+            assert p.education != "graduate"
+        assert len(p.symptoms) == len(set(p.symptoms))
+    first_responders = [p for p in ps if p.trauma_type == "first_responder"]
+    assert sum(p.occupation in TRAUMA_TYPES["first_responder"].occupations for p in first_responders) >= 0.6 * len(
+        first_responders
+    )

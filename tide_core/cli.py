@@ -1,0 +1,166 @@
+"""Command line: `python -m tide_core <command> --help`.
+
+    build    build the dataset and the DuckDB warehouse (reuses an up-to-date one unless --force)
+    run      the main job: everything `build` does, then later stages as they exist
+    variety  print the variety figures of the dataset text
+    export   write the dataset as TIDE-release JSON, JSONL or Parquet (or every warehouse table as Parquet)
+    import   load a TIDE-release folder, JSONL or Parquet export into a fresh warehouse
+    serve    start the Streamlit dashboard on the warehouse
+
+Errors a user can fix print one line naming what was wrong and what was expected, and exit with status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+
+from tqdm import tqdm
+
+from tide_core import __version__
+from tide_core.config import load_config
+from tide_core.errors import TideError
+
+ROOT = Path(__file__).resolve().parent.parent
+log = logging.getLogger("tide_core")
+
+
+def default_warehouse() -> Path:
+    return Path(os.environ.get("TIDE_WAREHOUSE", ROOT / "warehouse" / "tide.duckdb"))
+
+
+def _csv(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def _add_build_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--config", type=Path, help="YAML file of DatasetConfig settings (see docs/personas.md)")
+    p.add_argument("--personas", type=int, dest="n_personas", help="number of personas (default 500)")
+    p.add_argument("--conversations", type=int, dest="conversations_per_persona",
+                   help="conversations per persona, each a distinct scenario (default 20)")
+    p.add_argument("--seed", type=int, help="random seed (default 13)")
+    p.add_argument("--scenarios", type=_csv, help="comma-separated scenario ids (default: all)")
+    p.add_argument("--force", action="store_true", help="rebuild even if the warehouse is up to date")
+
+
+def _config(args: argparse.Namespace):
+    cfg = load_config(args.config)
+    return cfg.with_overrides(n_personas=args.n_personas, conversations_per_persona=args.conversations_per_persona,
+                              seed=args.seed, scenarios=args.scenarios)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from tide_core.pipeline import build_step
+
+    cfg = _config(args)
+    with tqdm(total=cfg.n_personas, desc="personas", unit="persona", disable=args.quiet) as bar:
+        result = build_step(cfg, args.warehouse, force=args.force, progress=bar.update)
+    verb = "reused" if result.reused else "built"
+    print(f"{verb} {result.path}: {result.n_personas} personas, {result.n_conversations} conversations "
+          f"in {result.seconds:.1f} s")
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    # Later stages (training, generation, evaluation) attach here as they are built.
+    return cmd_build(args)
+
+
+def cmd_variety(args: argparse.Namespace) -> int:
+    from warehouse.loader import connect_readonly
+    from warehouse.queries import run_query
+
+    with connect_readonly(args.warehouse) as con:
+        df = run_query(con, "dataset_quality")
+    for scope in ("client_message", "reference_reply"):
+        part = df.filter(df["scope"] == scope)
+        print(f"== {scope}")
+        for row in part.iter_rows(named=True):
+            if row["detail"] is None:
+                print(f"  {row['metric']:<18} {row['value']:.4f}")
+        for kind in ("top_sentence", "top_opening"):
+            print(f"  {kind.replace('_', ' ')}s:")
+            for row in part.filter(part["metric"] == kind).head(args.top).iter_rows(named=True):
+                print(f"    {int(row['value']):>5}  {row['detail']}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from warehouse.loader import connect_readonly, export_parquet
+
+    if args.format == "tables":
+        written = export_parquet(args.warehouse, args.out)
+    else:
+        from tide_core.tide_format import FORMATS
+        from warehouse.queries import load_dataset
+
+        with connect_readonly(args.warehouse) as con:
+            ds = load_dataset(con)
+        written = FORMATS[args.format][0](ds, args.out)
+    print(f"wrote {len(written)} files under {args.out}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from tide_core.pipeline import import_step
+    from tide_core.tide_format import FORMATS
+
+    ds = FORMATS[args.format][1](args.path)
+    result = import_step(ds, args.warehouse, f"{args.format}:{args.path}")
+    print(f"imported {result.n_personas} personas, {result.n_conversations} conversations into {result.path}")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from warehouse.loader import read_build_info
+
+    if read_build_info(args.warehouse) is None:
+        raise TideError(f"no warehouse at {args.warehouse}; run `python -m tide_core run` first")
+    os.environ["TIDE_WAREHOUSE"] = str(Path(args.warehouse).resolve())
+    cmd = [sys.executable, "-m", "dashboard.serve", "--server.port", str(args.port), "--server.address", args.address]
+    print(f"dashboard: http://{args.address}:{args.port}  (Ctrl+C stops it)", flush=True)
+    os.chdir(ROOT)
+    os.execv(sys.executable, cmd)
+    return 0  # not reached
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m tide_core", description=__doc__.split("\n")[0])
+    parser.add_argument("--version", action="version", version=f"tide_core {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="<command>")
+
+    def add(name: str, func, help: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help, description=help)
+        p.add_argument("--warehouse", type=Path, default=default_warehouse(),
+                       help="DuckDB warehouse file (default warehouse/tide.duckdb or $TIDE_WAREHOUSE)")
+        p.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
+        p.set_defaults(func=func)
+        return p
+
+    _add_build_args(add("build", cmd_build, "Build the dataset and the DuckDB warehouse."))
+    _add_build_args(add("run", cmd_run, "The main job: build everything the dashboard shows."))
+    add("variety", cmd_variety, "Print the variety figures of the dataset text.").add_argument(
+        "--top", type=int, default=10, help="how many repeated sentences and openings to list")
+    p = add("export", cmd_export, "Export the dataset (tide, jsonl, parquet) or every table as Parquet (tables).")
+    p.add_argument("--format", choices=("tide", "jsonl", "parquet", "tables"), default="tide")
+    p.add_argument("--out", type=Path, required=True, help="output folder")
+    p = add("import", cmd_import, "Import a dataset into a fresh warehouse (replaces it atomically).")
+    p.add_argument("--format", choices=("tide", "jsonl", "parquet"), default="tide")
+    p.add_argument("path", type=Path, help="folder to import (TIDE release: holds metadata/ and conversations/)")
+    p = add("serve", cmd_serve, "Start the Streamlit dashboard.")
+    p.add_argument("--port", type=int, default=8501)
+    p.add_argument("--address", default="127.0.0.1")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except TideError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2

@@ -1,0 +1,314 @@
+"""The client's voice: how a communication style turns a scenario's material into one message.
+
+terse          one or two fragments, often lower-case, no apostrophes
+guarded        little detail, hedges, "I don't really want to get into it"
+verbose        long, several details, run-on joins
+direct         plain statement and a plain question
+self_critical  the situation plus harsh self-judgement
+reflective     the situation plus a pattern they have noticed
+
+Risk language (hopelessness, passive death wish) is woven in only when the caller asks for it.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+from tide_core.dialogue.client_bank import SCENARIOS, ScenarioBank
+from tide_core.dialogue.fill import Slots, Tpl, bank, fillable, fix_articles, pick, render
+from tide_core.dialogue.vary import vary_client
+
+# Glued to the first sentence with a comma; never a sentence of their own (they would repeat across messages).
+OPENERS = ("Hey, ", "So ", "Ok so ", "Um, ", "Honestly, ", "Not sure where to start, but ",
+           "I don't know, ", "Well, ", "Okay, ")
+GUARD_OPEN = bank("""
+    Not sure why I'm even writing this.
+    This is probably nothing.
+    I don't usually talk about this stuff.
+    I'll keep it short.
+    I'm not great at this.
+    Feels weird to type this out.
+    I almost didn't send this.
+    Not really sure how this works.
+    I've deleted this message twice already.
+    Keeping this brief.
+    I don't normally do this kind of thing.
+    Bear with me, I'm not much of a talker.
+""")
+GUARD_TAIL = bank("""
+    I don't really want to get into it.
+    I'd rather not go into the details.
+    Anyway, it's fine, I'm handling it.
+    That's all I want to say about it right now.
+    It's not a big deal, probably.
+    I don't know why I'm telling you this.
+    I'm not looking to rehash the whole thing.
+    Anyway. It is what it is.
+    I'll leave it there for now.
+    I don't need advice, I just needed to say it somewhere.
+    Not something I talk about.
+    Probably overreacting.
+    Maybe I shouldn't have brought it up.
+    I don't want to make it a whole thing.
+    I'd rather keep the rest to myself.
+    Don't really want to talk about the why.
+    That's about as much as I can say.
+    It's not something I go into with people.
+    I'm fine, just wanted to put it somewhere.
+    Not sure I want to say more than that.
+    I'm not going to go into all of it.
+    Let's leave the backstory out of it.
+    I've said more than I usually do already.
+    You don't need the whole story.
+    It's complicated and I'm not ready to get into it.
+    I keep this stuff pretty close.
+    I guess I just wanted someone to know.
+    Forget I said anything if it's too much.
+    Not looking for a big conversation about it.
+    Just one of those things.
+""")
+SELF_CRIT = bank("""
+    I feel so stupid.
+    What is wrong with me?
+    I'm so sick of being like this.
+    I should be able to handle this by now.
+    Pathetic, honestly.
+    I hate that I'm like this.
+    I feel like such an idiot.
+    Normal people don't fall apart over stuff like this.
+    I'm supposed to be the strong one.
+    I'm a grown adult and I can't even handle this.
+    I keep letting everyone down.
+    It's been {years}, you'd think I'd be over it by now.
+    {Years} later and I still can't get it together.
+    I'm embarrassed even typing this.
+    I'm so tired of being the broken one.
+    Everyone else manages, why can't I?
+    I feel like a failure.
+    Honestly I'm disgusted with myself.
+    I'm a mess.
+    I used to be tougher than this.
+    My {partner} deserves better than this version of me.
+    I don't know why I can't just snap out of it.
+""")
+REFLECT = bank("""
+    I'm trying to pay more attention to what sets it off.
+    It's been {years}, and I'm only now starting to see the pattern.
+    I've been writing things down lately, and that's how I noticed.
+    I don't think it's random, even if it feels that way.
+    Part of me knows this is my body trying to protect me.
+""")
+DIRECT_OPEN = bank("""
+    I'll just say it.
+    Straight to it:
+    Quick question.
+""")
+PTSD_MENTION = bank("""
+    My therapist called it PTSD years ago and I never really did anything about it.
+    I know the PTSD label, I just didn't think it would still be like this.
+    The VA says it's PTSD.{if_old}
+    My doctor says it's trauma-related and I should give it time.
+    I read about PTSD online and some of it sounds a lot like me.
+""")
+YEARS = bank("""
+    It's been {years}.
+    {Years} and it still gets me.
+    This was {years_ago} and it still feels close.
+    I was {age_then} when it happened.
+    All this {since}.
+""")
+# Verbose messages join some sentences instead of starting new ones.
+JOINERS = (", and ", " and then ", ", so ", " and honestly ", "... ", " and ")
+
+RISK = {
+    "hopelessness": bank("""
+        Honestly, what's the point anymore.
+        I don't see it ever getting better, so what's the point.
+        Some days I wonder what the point of any of this is.
+        I'm starting to feel like nothing is ever going to change, and I'm so tired of trying.
+        I just feel hopeless, like this is it for me forever.
+        I can't see a future where I'm not like this.
+        I don't know why I keep trying. Nothing changes.
+        It all feels pointless lately.
+    """),
+    "passive_death_wish": bank("""
+        Some nights I think everyone would be better off if I wasn't here.
+        Honestly, I wouldn't mind not waking up.
+        Sometimes I wish I could just go to sleep and not wake up.
+        I've been thinking it would be easier for everyone if I just wasn't around.
+        Part of me wouldn't care if something happened to me.
+        Lately I keep thinking I'd rather not be here at all.
+        Some nights I wish I could just disappear for good.
+    """),
+}
+# Concrete tails for bare terse fragments: when, how long, since what.
+TERSE_TAIL = bank("""
+    {day} again
+    been like this {weeks}
+    ever since {event}
+    {years} now
+    {nights}
+    again {clock}
+    same as {day}
+    {dur} to calm down
+    its been {weeks}
+    since {event} basically
+""")
+TERSE_RISK = {
+    "hopelessness": bank("""
+        whats the point anymore
+        honestly dont see the point
+        nothing changes. whats the point
+        feel hopeless. always will be like this
+    """),
+    "passive_death_wish": bank("""
+        wouldnt mind not waking up honestly
+        everyone would be better off without me
+        some nights i wish i wasnt here
+        kind of wish i could just disappear for good
+    """),
+}
+
+
+def _decap(sentence: str) -> str:
+    """Lower-case the first letter so the sentence can follow a comma, unless it starts with "I" or a name."""
+    first = sentence.split(" ", 1)[0]
+    if first in ("I", "I'm", "I've", "I'd", "I'll") or first[:1].isdigit():
+        return sentence
+    if first.lower() in _COMMON_STARTS:
+        return sentence[:1].lower() + sentence[1:]
+    return sentence
+
+
+# First words of bank sentences that are ordinary words, safe to lower-case after a joiner.
+_COMMON_STARTS = {
+    "the", "my", "every", "it", "it's", "last", "there", "there's", "someone", "something", "another", "today",
+    "we", "everyone", "everybody", "this", "rough", "bad", "woke", "had", "now", "when", "afterwards", "afterward", "part",
+    "people", "a", "weekends", "even", "since", "nobody", "looking", "all", "by", "before", "what", "that", "so",
+    "maybe", "after", "then", "but", "and", "one", "some", "each", "our", "lately", "things", "work",
+}
+
+
+def _voice_parts(style: str, b: ScenarioBank, slots: Slots, rng: random.Random) -> list[str]:
+    """The sentences of a non-terse message, in order, before risk language and joining."""
+    core = pick(rng, b.core, slots)
+    parts: list[Tpl | None] = []
+    details = list(fillable(b.detail, slots))
+    rng.shuffle(details)
+    if style == "guarded":
+        vague = pick(rng, b.vague, slots)
+        if rng.random() < 0.3:
+            parts.append(pick(rng, GUARD_OPEN, slots))
+        parts.append(vague if rng.random() < 0.6 else core)
+        if rng.random() < 0.25:
+            parts.append(details[0] if details else None)
+        parts.append(pick(rng, GUARD_TAIL, slots))
+    elif style == "direct":
+        if rng.random() < 0.1:
+            parts.append(pick(rng, DIRECT_OPEN, slots))
+        parts.append(core)
+        parts.extend(details[: rng.choice((0, 1, 1, 2))])
+        parts.append(pick(rng, b.ask, slots))
+    elif style == "verbose":
+        parts.append(core)
+        parts.extend(details[: rng.choice((2, 3, 3, 4))])
+        if rng.random() < 0.35 and not any("years" in t.fields for t in parts if t is not None):
+            parts.insert(rng.randint(1, len(parts)), pick(rng, YEARS, slots))
+        parts.append(pick(rng, b.insight if rng.random() < 0.4 else b.ask, slots))
+    elif style == "self_critical":
+        parts.append(core)
+        parts.extend(details[: rng.choice((0, 1, 1, 2))])
+        crit = fillable(SELF_CRIT, slots)
+        parts.extend(rng.sample(crit, rng.choice((1, 1, 2))))
+        if rng.random() < 0.3:
+            parts.append(pick(rng, b.ask, slots))
+    else:  # reflective
+        parts.append(core)
+        parts.extend(details[: rng.choice((0, 1, 1, 2))])
+        parts.append(pick(rng, b.insight, slots))
+        if rng.random() < 0.15:
+            parts.append(pick(rng, REFLECT, slots))
+        if rng.random() < 0.3:
+            parts.append(pick(rng, b.ask, slots))
+    if rng.random() < 0.05:
+        parts.insert(1, pick(rng, PTSD_MENTION, slots))
+    return [render(t, slots) for t in parts if t is not None]
+
+
+def _join(parts: list[str], style: str, rng: random.Random) -> str:
+    """Join sentences; verbose voices run some of them together."""
+    out = parts[0]
+    for p in parts[1:]:
+        glued = _decap(p)
+        if (style == "verbose" and rng.random() < 0.3 and out.endswith(".") and not p.endswith("?")
+                and (glued != p or p.startswith("I"))):  # only join when the next sentence reads mid-sentence
+            out = out[:-1] + rng.choice(JOINERS) + glued
+        else:
+            out += " " + p
+    return out
+
+
+def _opener(text: str, style: str, rng: random.Random) -> str:
+    if style in ("terse", "guarded") or rng.random() > 0.15:
+        return text
+    decapped = _decap(text)
+    if decapped == text and not text.startswith("I"):
+        return text
+    return rng.choice(OPENERS) + decapped
+
+
+def _terse(b: ScenarioBank, slots: Slots, rng: random.Random, risk_type: str | None) -> str:
+    first = pick(rng, b.terse, slots)
+    parts = [render(first, slots)]
+    if not first.fields and rng.random() < 0.6:  # a bare fragment gets a concrete tail, so messages stay distinct
+        parts.append(render(rng.choice(TERSE_TAIL), slots))
+    elif rng.random() < 0.45:
+        rest = [t for t in fillable(b.terse, slots) if t is not first]
+        if rest:
+            parts.append(render(rng.choice(rest), slots))
+    if risk_type:
+        parts.append(render(rng.choice(TERSE_RISK[risk_type]), slots))
+    sep = rng.choice((". ", ". ", "... ", ", ", " - "))
+    return sep.join(p.rstrip(".") for p in parts) + rng.choice(("", "", ".", "...", " idk"))
+
+
+def _insert_risk(parts: list[str], risk_type: str, slots: Slots, rng: random.Random) -> list[str]:
+    """Risk language goes late in the message, where people tend to put the hardest thing."""
+    line = render(rng.choice(RISK[risk_type]), slots)
+    where = len(parts) if rng.random() < 0.5 or len(parts) < 2 else len(parts) - 1
+    return parts[:where] + [line] + parts[where:]
+
+
+_APOSTROPHE_WORDS = re.compile(r"\b(I'm|don't|can't|didn't|it's|that's|won't|I've|doesn't|isn't|I'd|wasn't)\b")
+
+
+def roughen(text: str, rng: random.Random, strength: float) -> str:
+    """Texting habits: lower case, dropped apostrophes, "idk", ellipses. `strength` 0..1 sets how likely each is."""
+    if rng.random() < strength:
+        text = _APOSTROPHE_WORDS.sub(lambda m: m.group(0).replace("'", ""), text)
+    if rng.random() < strength:
+        text = text.lower()
+        text = re.sub(r"\bi\b", "i", text)
+    if rng.random() < strength * 0.3:
+        text = text.replace(". ", "... ", 1)
+    if rng.random() < strength * 0.2 and not text.endswith("?"):
+        text = text.rstrip(".") + rng.choice((" idk", " lol", " anyway", ""))
+    return text
+
+
+def client_message(style: str, scenario_id: str, slots: Slots, rng: random.Random, *, young: bool,
+                   risk_type: str | None) -> str:
+    """One client message in `style` for `scenario_id`, drawing every detail through `slots`."""
+    b = SCENARIOS[scenario_id]
+    if style == "terse":
+        text = _terse(b, slots, rng, risk_type)
+        return roughen(text, rng, 0.6 if young else 0.25)
+    parts = _voice_parts(style, b, slots, rng)
+    if risk_type:
+        parts = _insert_risk(parts, risk_type, slots, rng)
+    text = _opener(_join(parts, style, rng), style, rng)
+    text = fix_articles(vary_client(text, rng))
+    if young:
+        text = roughen(text, rng, 0.2)
+    return text

@@ -1,0 +1,73 @@
+"""The main job's steps, reusable from the CLI, benchmarks and tests.
+
+`build_step` builds the dataset and the warehouse, or reuses the warehouse when it was built from the same
+config and generator version (its build_info fingerprint matches).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from tide_core.config import DatasetConfig
+from tide_core.dataset import Dataset, build_dataset, build_info
+from tide_core.variety import variety_report
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    path: Path
+    reused: bool
+    seconds: float
+    n_personas: int
+    n_conversations: int
+
+
+def quality_rows(ds: Dataset) -> list[dict]:
+    rows = []
+    for scope in ("client_message", "reference_reply"):
+        rows += variety_report(scope, ds.conversations[scope].to_list()).rows()
+    return rows
+
+
+def build_step(
+    cfg: DatasetConfig,
+    path: Path,
+    force: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> BuildResult:
+    from warehouse.loader import build_warehouse, read_build_info  # warehouse depends on tide_core, not back
+
+    started = time.perf_counter()
+    info = read_build_info(path)
+    if not force and info and info.get("config_fingerprint") == cfg.fingerprint():
+        log.info("warehouse %s is up to date (fingerprint %s); reusing it", path, cfg.fingerprint())
+        return BuildResult(path, True, time.perf_counter() - started, int(info["n_personas"]),
+                           int(info["n_conversations"]))
+    ds = build_dataset(cfg, progress)
+    meta = build_info(cfg, ds, time.perf_counter() - started)
+    build_warehouse(ds, meta, path, quality_rows(ds))
+    return BuildResult(path, False, time.perf_counter() - started, ds.personas.height, ds.conversations.height)
+
+
+def import_step(ds: Dataset, path: Path, origin: str) -> BuildResult:
+    """Load an imported dataset into a fresh warehouse (atomically, like a build)."""
+    from tide_core import GENERATOR_VERSION
+    from warehouse.loader import build_warehouse
+
+    started = time.perf_counter()
+    meta = {
+        "config_fingerprint": f"import:{origin}",
+        "generator_version": GENERATOR_VERSION,
+        "n_personas": str(ds.personas.height),
+        "n_conversations": str(ds.conversations.height),
+        "dataset_source": ds.source,
+        "imported_from": origin,
+    }
+    build_warehouse(ds, meta, path, quality_rows(ds))
+    return BuildResult(path, False, time.perf_counter() - started, ds.personas.height, ds.conversations.height)

@@ -1,0 +1,4 @@
+-- One conversation with its persona, scenario and factor spans.
+SELECT *
+FROM v_conversations
+WHERE conversation_id = $conversation_id;
