@@ -10,10 +10,11 @@ if [ ! -x .venv/bin/python ]; then
     "$PY" -m venv .venv
 fi
 STAMP=.venv/.requirements.sha256
-WANT=$(sha256sum requirements.txt | cut -d' ' -f1)
+WANT=$(cat requirements.txt requirements-nodeps.txt | sha256sum | cut -d' ' -f1)
 if [ "$(cat "$STAMP" 2>/dev/null)" != "$WANT" ]; then
     echo "== installing requirements into .venv"
     .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -r requirements-nodeps.txt
     echo "$WANT" > "$STAMP"
 fi
 export HF_HUB_OFFLINE=1
