@@ -68,3 +68,20 @@ def test_build_variety_export_tables(tmp_path):
 def test_serve_without_warehouse(tmp_path):
     out = tide("serve", "--warehouse", str(tmp_path / "none.duckdb"))
     assert out.returncode == 2 and "run `python -m tide_core run` first" in out.stderr
+
+
+def test_export_import_round_trip_and_broken_import(tmp_path):
+    wh = tmp_path / "w.duckdb"
+    assert tide("build", "-q", "--personas", "4", "--conversations", "3", "--warehouse", str(wh)).returncode == 0
+    out = tide("export", "--format", "tide", "--out", str(tmp_path / "tide"), "--warehouse", str(wh))
+    assert out.returncode == 0, out.stderr
+    assert (tmp_path / "tide" / "metadata" / "1_metadata.json").is_file()
+    imported = tmp_path / "imported.duckdb"
+    out = tide("import", "--format", "tide", str(tmp_path / "tide"), "--warehouse", str(imported))
+    assert out.returncode == 0 and "imported 4 personas, 12 conversations" in out.stdout, out.stderr
+    before = imported.read_bytes()
+    (tmp_path / "tide" / "conversations" / "2_conversations.json").write_text('[{"person": "hi", ')
+    out = tide("import", "--format", "tide", str(tmp_path / "tide"), "--warehouse", str(imported))
+    assert out.returncode == 2
+    assert "2_conversations.json" in out.stderr and "expected valid JSON" in out.stderr
+    assert imported.read_bytes() == before
