@@ -10,6 +10,7 @@ import pytest
 
 from tide_core.config import DatasetConfig
 from tide_core.dialogue import compose_dialogue
+from tide_core.dialogue.reply_frames import EMOTIONS
 from tide_core.dialogue.types import FACTORS, RISK_TYPES
 from tide_core.personas import generate_personas
 from tide_core.scenarios import SCENARIOS
@@ -137,6 +138,8 @@ def test_er_names_a_scenario_emotion(personas):
                   "worr", "hurt", "pain", "heavy", "torn", "unsettl", "disorient", "hard", "empty", "numb", "wary",
                   "shock", "upset", "regret", "sorry", "angry", "alarm", "confus", "discourag", "tiring",
                   "anxious", "unnerv"]
+        # ...or a feeling word from the generator's emotion lexicon for one of the scenario's emotions
+        stems += [w for e in SCENARIOS[sid].primary_emotions for w in EMOTIONS[e][0] + EMOTIONS[e][1]]
         assert any(s in er for s in stems), (sid, er)
 
 
@@ -184,8 +187,8 @@ def test_no_exact_duplicates_over_2000(personas):
             msgs.append(d.client_message)
             replies.append(d.reference_reply)
     # The dataset build retries a duplicate with a fresh rng; here we only require duplicates to be rare.
-    assert len(msgs) - len(set(msgs)) <= len(msgs) * 0.03
-    assert len(replies) - len(set(replies)) <= len(replies) * 0.02
+    assert len(msgs) - len(set(msgs)) <= len(msgs) * 0.005
+    assert len(replies) - len(set(replies)) <= 2
 
 
 def test_reply_echoes_client_details(personas):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tide_core.dialogue.client_more import MORE
 from tide_core.dialogue.fill import Tpl, bank, words
 
 
@@ -309,7 +310,7 @@ SCENARIOS: dict[str, ScenarioBank] = {
             I yelled at {close} last night over something stupid and {close_he} looked scared of me.
             I lost my temper at dinner and slammed my hand on the table. {Close} flinched.
             I blew up at {kid} for spilling juice. {Kid_he} ran to {kid_his} room crying.
-            I snapped at {close} in the car and punched the dashboard. {Close_hes} been quiet with me since.
+            I snapped at {close} in the car and punched the dashboard. {Close} has been quiet with me since.
             I scared {close} yesterday. I didn't touch anyone, but I was yelling and I couldn't stop.
             I got so angry over a dish left in the sink that I threw a mug against the wall.
             {Close} asked me a simple question and I exploded at {close_him}.
@@ -821,8 +822,8 @@ SCENARIOS: dict[str, ScenarioBank] = {
             {Close} has stopped asking how I'm doing. I think {close_hes} given up a little.
         """,
         detail="""
-            {Close_he} doesn't understand why I can't just let it go.
-            I pull away when {close_he} tries to touch me and I see how much it hurts.{m_pullaway}
+            {Close} doesn't get why I can't just let it go.
+            I pulled away when {close_he} tried to hug me and I saw how much it hurt.{m_pullaway}
             We used to be so close before {event}.
             I'm scared {close_he}'ll leave and honestly I wouldn't blame {close_him}.
             I try to explain and it comes out wrong.{m_explain_wrong}
@@ -845,7 +846,7 @@ SCENARIOS: dict[str, ScenarioBank] = {
         """,
         insight="""
             I think I push {close_him} away before {close_he} can get too close.
-            I notice I go quiet exactly when {close_he} needs me to talk.
+            I notice I go quiet exactly when {close} needs me to talk.
             I think I'm scared of needing anyone that much.
             It's not {close_him}. It's that I don't feel safe letting anyone in.
         """,
@@ -1088,3 +1089,10 @@ SCENARIOS: dict[str, ScenarioBank] = {
         """,
     ),
 }
+
+
+def _merge(base: ScenarioBank, more: dict[str, str]) -> ScenarioBank:
+    return ScenarioBank(*(getattr(base, f) + bank(more.get(f, "")) for f in ScenarioBank.__dataclass_fields__))
+
+
+SCENARIOS = {sid: _merge(b, MORE.get(sid, {})) for sid, b in SCENARIOS.items()}

@@ -67,6 +67,26 @@ GUARD_TAIL = bank("""
     Forget I said anything if it's too much.
     Not looking for a big conversation about it.
     Just one of those things.
+    I'd rather not get into specifics.
+    I'm not going to write out the whole story.
+    That's the short version and it's staying short.
+    It's fine. I'm fine. Mostly.
+    I'll figure it out, I always do.
+    Let's not dig into the past part.
+    There's more to it but I'm not going there.
+    I don't usually say even this much.
+    Not a big talker about this stuff.
+    Anyway, that's where I'm at.
+    Not asking for a fix, just saying it.
+    I'm keeping the details to myself for now.
+    It's a long story and I'm not up for it.
+    I'd just like to leave it at that.
+    Maybe some other time for the rest.
+    I'm not going to pick it all apart.
+    Doesn't matter why, really.
+    It's handled. Sort of.
+    No need to make a thing of it.
+    That's all I've got for now.
 """)
 SELF_CRIT = bank("""
     I feel so stupid.
@@ -91,6 +111,36 @@ SELF_CRIT = bank("""
     I used to be tougher than this.
     My {partner} deserves better than this version of me.
     I don't know why I can't just snap out of it.
+    I'm {age_word} years old and I still can't get a grip on this.
+    Other people went through worse and they're fine.
+    I hate being this person.
+    I'm exhausting to be around, I know that.
+    I keep thinking I'm too much for everyone.
+    Honestly I'm so done with myself.
+    I feel weak even admitting this.
+    Why can't I just be normal about it?
+    I'm supposed to have my life together by now.
+    I'm ashamed of how little it takes to knock me over.
+    Everybody else seems to cope and I just crumble.
+    I hate how needy I sound writing this.
+    I can't believe I'm still like this after {years}.
+    I should be stronger than this, I've been through worse days.
+    I'm a {occupation}, I deal with hard stuff all the time, so why can't I deal with this?{if_helper}
+    My {kids} deserve a parent who isn't falling apart.{if_kids}
+    I'm embarrassed, honestly. I'm old enough to know better.{if_old}
+    Everyone my age seems to have it together except me.{if_young}
+    I'm letting my {partner} down again and {p_he} didn't sign up for this.
+    I keep telling myself to toughen up and it never works.
+    It's pathetic how long this is taking.
+    I'm tired of making excuses for myself.
+    I feel like a burden to everyone around me.
+    I used to be the one people leaned on.
+    I'm sick of my own head.
+    No wonder people get fed up with me.
+    It's ridiculous, I know.
+    I can't even do the simple things right anymore.
+    Some days I can't stand myself.
+    I'm just weak, that's the truth of it.
 """)
 REFLECT = bank("""
     I'm trying to pay more attention to what sets it off.
@@ -101,8 +151,43 @@ REFLECT = bank("""
 """)
 DIRECT_OPEN = bank("""
     I'll just say it.
-    Straight to it:
     Quick question.
+    I'll get right to it.
+    Here's the situation.
+    I'll be blunt.
+    Not going to sugarcoat this.
+""")
+# Persona hooks: a sentence about the person's life right now (age, work, family, time since), for realism.
+HOOKS = bank("""
+    I'm typing this on my break, so sorry if it's choppy.{if_working}
+    I have to be {work_at} in a few hours and I have no idea how I'm going to do it.{if_working}
+    {Kids} are finally asleep, so this is the first quiet minute I've had.{if_kids}
+    I'm writing this from the car in the driveway because I'm not ready to go in.
+    {Kids} are at school, so at least nobody's here to see me like this.{if_kids}
+    My {partner} is asleep and I didn't want to wake {p_him} with this again.
+    I'm {age_word}. I thought by this age I'd have put this behind me.{if_old}
+    At my age you'd think I'd have made peace with it.{if_old}
+    My generation didn't really talk about this kind of thing, so bear with me.{if_old}
+    I retired thinking I'd finally have time to relax, and instead this is what I have time for.{if_old}
+    Everyone my age is out living their lives and I'm stuck on this.{if_young}
+    I'm {age_word} and I feel about ninety some days.{if_young}
+    I can't exactly talk about this with anyone {work_at}.{if_working}
+    Being a {occupation}, I'm supposed to be the steady one.{if_helper}
+    It's been {years}, which is the part I can't get my head around.
+    I've got {grandkids} coming this weekend and I want to be okay for them.
+    I live alone, so there's nobody to notice when it gets bad.{if_nopartner}
+    It's late and I should be asleep, but here I am.
+    I've started and deleted this about five times.
+    I'm on my lunch break sitting in my car.{if_working}
+    This is the first time I've written any of this down.
+    I'm sitting on the back steps with my phone because the house felt too small.
+    It's been {years_ago} now, for context.
+    I'm on the couch with the TV on mute, just typing.
+    I'm at the laundromat, which is apparently where I process things.
+    I took the long way home so I'd have time to think, and now I'm typing this in a parking lot.
+    Sorry if this is all over the place.
+    I'm not much of a writer, so bear with me.
+    I told myself I'd write this before I lost my nerve.
 """)
 PTSD_MENTION = bank("""
     My therapist called it PTSD years ago and I never really did anything about it.
@@ -110,6 +195,10 @@ PTSD_MENTION = bank("""
     The VA says it's PTSD.{if_old}
     My doctor says it's trauma-related and I should give it time.
     I read about PTSD online and some of it sounds a lot like me.
+    Someone at my old job said it sounded like PTSD and I laughed it off.
+    I've never been diagnosed with anything, I just know something changed.
+    A counselor years ago used the word trauma and it made me uncomfortable.
+    My {partner} thinks it's PTSD. I'm not sure what to call it.
 """)
 YEARS = bank("""
     It's been {years}.
@@ -154,6 +243,22 @@ TERSE_TAIL = bank("""
     {dur} to calm down
     its been {weeks}
     since {event} basically
+    {dur} of shaking after
+    {day} night was the worst
+    third time this month
+    happened {work_at} too
+    cant tell anyone
+    {close} doesnt know
+    didnt sleep after
+    been a rough {weeks}
+    it keeps happening
+    idk what to do
+    so tired of this
+    worse than last time
+    thought id be past this by now
+    {years} and still
+    not sure why im telling you
+    same as last {day}
 """)
 TERSE_RISK = {
     "hopelessness": bank("""
@@ -198,10 +303,10 @@ def _voice_parts(style: str, b: ScenarioBank, slots: Slots, rng: random.Random) 
     rng.shuffle(details)
     if style == "guarded":
         vague = pick(rng, b.vague, slots)
-        if rng.random() < 0.3:
+        if rng.random() < 0.4:
             parts.append(pick(rng, GUARD_OPEN, slots))
         parts.append(vague if rng.random() < 0.6 else core)
-        if rng.random() < 0.25:
+        if rng.random() < 0.4:
             parts.append(details[0] if details else None)
         parts.append(pick(rng, GUARD_TAIL, slots))
     elif style == "direct":
@@ -212,7 +317,7 @@ def _voice_parts(style: str, b: ScenarioBank, slots: Slots, rng: random.Random) 
         parts.append(pick(rng, b.ask, slots))
     elif style == "verbose":
         parts.append(core)
-        parts.extend(details[: rng.choice((2, 3, 3, 4))])
+        parts.extend(details[: rng.choice((1, 2, 2, 3))])
         if rng.random() < 0.35 and not any("years" in t.fields for t in parts if t is not None):
             parts.insert(rng.randint(1, len(parts)), pick(rng, YEARS, slots))
         parts.append(pick(rng, b.insight if rng.random() < 0.4 else b.ask, slots))
@@ -231,8 +336,10 @@ def _voice_parts(style: str, b: ScenarioBank, slots: Slots, rng: random.Random) 
             parts.append(pick(rng, REFLECT, slots))
         if rng.random() < 0.3:
             parts.append(pick(rng, b.ask, slots))
-    if rng.random() < 0.05:
+    if rng.random() < 0.025:
         parts.insert(1, pick(rng, PTSD_MENTION, slots))
+    if style != "guarded" and rng.random() < 0.12:
+        parts.insert(rng.choice((1, max(1, len(parts) - 1))), pick(rng, HOOKS, slots))
     return [render(t, slots) for t in parts if t is not None]
 
 
@@ -261,9 +368,11 @@ def _opener(text: str, style: str, rng: random.Random) -> str:
 def _terse(b: ScenarioBank, slots: Slots, rng: random.Random, risk_type: str | None) -> str:
     first = pick(rng, b.terse, slots)
     parts = [render(first, slots)]
-    if not first.fields and rng.random() < 0.6:  # a bare fragment gets a concrete tail, so messages stay distinct
-        parts.append(render(rng.choice(TERSE_TAIL), slots))
-    elif rng.random() < 0.45:
+    if rng.random() < (0.85 if not first.fields else 0.35):  # a concrete tail keeps messages distinct
+        tail = pick(rng, TERSE_TAIL, slots)
+        if tail is not None:
+            parts.append(render(tail, slots))
+    elif rng.random() < 0.5:
         rest = [t for t in fillable(b.terse, slots) if t is not first]
         if rest:
             parts.append(render(rng.choice(rest), slots))

@@ -13,11 +13,12 @@ and the reply follows the safety protocol (acknowledge, normalise without judgem
 from __future__ import annotations
 
 import random
+import re
 from functools import lru_cache
 
 from tide_core.dialogue.client_bank import GENERIC
 from tide_core.dialogue.client_voice import client_message
-from tide_core.dialogue.fill import ReplySlots, Slots, Source, Tpl, fix_articles, render
+from tide_core.dialogue.fill import ReplySlots, Slots, Source, Tpl, cap, fix_articles, render, tpl
 from tide_core.dialogue.persona_facts import persona_facts
 from tide_core.dialogue.reply_bank import (
     DN_ANY,
@@ -31,6 +32,20 @@ from tide_core.dialogue.reply_bank import (
     STEP_GUARDED,
     STRENGTH_ANY,
 )
+from tide_core.dialogue.reply_frames import (
+    COURAGE,
+    DID_ANY,
+    DN_REACTION,
+    DN_REACTION_KIND,
+    EMOTIONS,
+    ER_MOMENT,
+    SHOWS,
+    SR_DID,
+    SR_STEP,
+    SR_TRY,
+    VALUE,
+)
+from tide_core.dialogue.reply_parts import PARTS
 from tide_core.dialogue.trauma_bank import TRAUMA_KEYS
 from tide_core.dialogue.types import RISK_TYPES, Dialogue
 from tide_core.dialogue.vary import vary_reply
@@ -83,27 +98,121 @@ def _emotions() -> dict[str, tuple[str, ...]]:
 _EMOTIONS = _emotions()
 
 
+_DID_ANY = tuple(tpl(text) for text in DID_ANY)
+# Frames that add no ", clause" after the phrase: for phrases that already contain a comma.
+_NO_TAIL = {frames: tuple(f for f in frames if not re.search(r"\}(?: together)?,", f)) for frames in (SR_STEP, SR_TRY)}
+_DOUBLE = ("put", "plan", "map", "jot", "set", "step", "sit")
+
+
+def _ing(phrase: str) -> str:
+    """The gerund of a step phrase's first verb: "think about x" -> "thinking about x"."""
+    verb, _, rest = phrase.partition(" ")
+    if verb in _DOUBLE:
+        verb += verb[-1]
+    elif verb.endswith("e") and not verb.endswith("ee"):
+        verb = verb[:-1]
+    return f"{verb}ing {rest}"
+
+
+def _cap_tpl(text: str) -> str:
+    """Capitalise a template's first letter, through a leading slot ("{kids} ..." -> "{Kids} ...")."""
+    return "{" + text[1:2].upper() + text[2:] if text.startswith("{") else cap(text)
+
+
+def _fit(frame: str, name: str, phrase: str) -> str:
+    """Drop a phrase template into a frame's {name} / {Name} field."""
+    return frame.replace("{" + cap(name) + "}", _cap_tpl(phrase)).replace("{" + name + "}", phrase)
+
+
+def _emotion_words(scenario_id: str, emo1: str, emo2: str, rng: random.Random) -> dict[str, str]:
+    """Frame words: moment adjectives for the scenario, feelings and nouns for its two chosen emotions."""
+    s1, s2 = rng.sample(PARTS[scenario_id].sit, 2)
+    (feel1, noun1), (feel2, noun2) = EMOTIONS[emo1], EMOTIONS[emo2]
+    f1, f2 = rng.choice(feel1), rng.choice(feel2)
+    if f2 == f1:
+        f2 = emo2
+    return {"emo1": emo1, "emo2": emo2, "s1": s1, "s2": s2, "f1": f1, "f2": f2, "n1": rng.choice(noun1),
+            "n2": rng.choice(noun2), "courage": rng.choice(COURAGE), "value": rng.choice(VALUE),
+            "shows": rng.choice(SHOWS)}
+
+
+# People slots are named all over client messages, so a moment naming only them could reflect something the client
+# never said; a moment is specific enough to reflect when it names a scenario detail or a mark.
+_PEOPLE = frozenset({"partner", "partner_name", "close", "close_him", "close_his", "close_he", "kids", "kid", "support",
+                     "boss", "coworkers", "care", "little", "p_hes", "p_him", "work_at", "kind", "if_kids"})
+
+
+def _composed_er(rng: random.Random, scenario_id: str, allowed: frozenset[str], view: ReplySlots) -> str | None:
+    """A moment frame reflecting a detail the client gave, or None when the client gave none it can reflect."""
+    ok = [t for t in PARTS[scenario_id].moments if t.fields <= allowed and t.fields - _PEOPLE]
+    if not ok:
+        return None
+    return fix_articles(_fit(rng.choice(ER_MOMENT), "moment", rng.choice(ok).text).format_map(view))
+
+
+def _composed_dn(rng: random.Random, scenario_id: str, allowed: frozenset[str], view: ReplySlots) -> str:
+    parts = PARTS[scenario_id]
+    reaction = _choose(rng, parts.reactions, allowed, 0.4)
+    frames = DN_REACTION_KIND if "kind" in allowed and rng.random() < 0.35 else DN_REACTION
+    text = _fit(rng.choice(frames), "reaction", reaction.text).replace("{reason}", rng.choice(parts.reasons))
+    return fix_articles(text.format_map(view))
+
+
+def _composed_strength(rng: random.Random, scenario_id: str, allowed: frozenset[str], view: ReplySlots) -> str:
+    pool = PARTS[scenario_id].did if rng.random() < 0.7 else _DID_ANY
+    did = _choose(rng, pool, allowed, 0.6)
+    return fix_articles(_fit(rng.choice(SR_DID), "did", did.text).format_map(view))
+
+
+def _composed_step(rng: random.Random, scenario_id: str, allowed: frozenset[str], view: ReplySlots) -> str:
+    parts = PARTS[scenario_id]
+    if rng.random() < 0.5:
+        step = _choose(rng, parts.steps, allowed, 0.5).text
+        frame = rng.choice(_NO_TAIL[SR_STEP] if "," in step else SR_STEP)
+        text = frame.replace("{step_ing}", _ing(step)).replace("{step}", step)
+    else:
+        try_ = _choose(rng, parts.tries, allowed, 0.5).text
+        text = rng.choice(_NO_TAIL[SR_TRY] if "," in try_ else SR_TRY).replace("{try_}", try_)
+    return fix_articles(text.format_map(view))
+
+
 def _segments(persona: Persona, scenario_id: str, slots: Slots, rng: random.Random,
               risk_type: str | None) -> dict[str, str]:
-    """The text of each factor segment."""
+    """The text of each factor segment: a scenario sentence, a generic one, or a frame with a scenario phrase."""
     emo1, emo2 = rng.sample(_EMOTIONS[scenario_id], 2)
-    view = ReplySlots(slots, {"emo1": emo1, "emo2": emo2})
+    view = ReplySlots(slots, _emotion_words(scenario_id, emo1, emo2, rng))
     allowed = _reply_allowed(slots) | {"emo1", "emo2"}
     if risk_type:
         return {ER: render(rng.choice(RISK_ER), view), DN: render(rng.choice(RISK_DN), view),
                 SR: render(_choose(rng, RISK_SR, allowed, 0.3), view)}
     rb = REPLIES[scenario_id]
     style = persona.communication_style
-    er_bank = ER_FRAMES if rng.random() < 0.2 else rb.er
-    er = render(_choose(rng, er_bank, allowed, 0.7), view)
-    dn = render(_choose(rng, DN_ANY if rng.random() < 0.1 else rb.dn, allowed, 0.5), view)
+    r = rng.random()
+    er = _composed_er(rng, scenario_id, allowed, view) if r < 0.6 else None
+    if er is None:
+        er = render(_choose(rng, ER_FRAMES if rng.random() < 0.35 else rb.er, allowed, 0.7), view)
+    r = rng.random()
+    if r < 0.66:
+        dn = _composed_dn(rng, scenario_id, allowed, view)
+    else:
+        dn = render(_choose(rng, DN_ANY if r < 0.69 else rb.dn, allowed, 0.5), view)
     if style == "self_critical" and rng.random() < 0.4:
         dn += " " + render(rng.choice(DN_SELF_CRITICAL), view)
-    step_bank = STEP_GUARDED if style == "guarded" and rng.random() < 0.4 else rb.step
-    step = render(_choose(rng, step_bank, allowed, 0.5), view)
-    strength_bank = STRENGTH_ANY if rng.random() < 0.25 else rb.strength
-    sr = step if rng.random() < 0.25 else render(_choose(rng, strength_bank, allowed, 0.5), view) + " " + step
-    return {ER: er, DN: dn, SR: sr}
+    r = rng.random()
+    if style == "guarded" and r < 0.3:
+        step = render(rng.choice(STEP_GUARDED), view)
+    elif r < 0.65:
+        step = _composed_step(rng, scenario_id, allowed, view)
+    else:
+        step = render(_choose(rng, rb.step, allowed, 0.5), view)
+    if rng.random() < 0.25:
+        return {ER: er, DN: dn, SR: step}
+    r = rng.random()
+    if r < 0.6:
+        strength = _composed_strength(rng, scenario_id, allowed, view)
+    else:
+        strength = render(_choose(rng, STRENGTH_ANY if r < 0.72 else rb.strength, allowed, 0.5), view)
+    return {ER: er, DN: dn, SR: strength + " " + step}
 
 
 def _order(rng: random.Random, validate_first: bool, risk: bool) -> tuple[str, str, str]:

@@ -108,8 +108,9 @@ class ReplySlots(dict):
 
 
 _PERSON = {"my": "your", "My": "Your", "me": "you", "myself": "yourself", "mine": "yours", "I": "you",
-           "I'm": "you're", "I've": "you've", "I'd": "you'd", "am": "are", "was": "were"}
-_PERSON_RE = re.compile(r"\b(my|My|me|myself|mine|I'm|I've|I'd|I(?: was| am)?)\b")
+           "I'm": "you're", "I've": "you've", "I'd": "you'd", "am": "are", "was": "were", "our": "your",
+           "Our": "Your"}
+_PERSON_RE = re.compile(r"\b(my|My|me|myself|mine|our|Our|I'm|I've|I'd|I(?: was| am)?)\b")
 
 
 def to_second_person(text: str) -> str:

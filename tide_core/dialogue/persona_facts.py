@@ -16,6 +16,10 @@ from functools import lru_cache
 from tide_core.dialogue.fill import Source, number_word, words
 from tide_core.personas import Persona
 
+# Jobs where people are expected to stay steady for others ("Being a paramedic, I'm supposed to ...").
+HELPERS = {"paramedic", "EMT", "firefighter", "police officer", "sheriff's deputy", "ER nurse", "911 dispatcher",
+           "nursing assistant", "home health aide", "social worker", "teacher", "search-and-rescue volunteer",
+           "National Guard member", "security guard", "pharmacist"}
 # The year the conversations take place; used to place the event in history ("since 2013", which war).
 CURRENT_YEAR = 2025
 
@@ -260,7 +264,7 @@ def persona_facts(p: Persona) -> Facts:
     rng = random.Random(f"facts:{p.persona_id}:{p.first_name}:{p.age}:{p.trauma_type}:{p.occupation}")
     partner = _partner(p, rng)
     kids = _children(p, rng)
-    src: dict[str, Source] = {"name": p.first_name}
+    src: dict[str, Source] = {"name": p.first_name, "age_word": number_word(p.age)}
     if partner is not None:
         src.update(partner=partner.noun, partner_name=partner.name, p_he=partner.he, p_him=partner.him,
                    p_his=partner.his, p_hes=partner.hes)
@@ -284,7 +288,8 @@ def persona_facts(p: Persona) -> Facts:
     # Guard slots render as "" and only exist when the condition holds, so a template can require a condition.
     for guard, holds in (("if_kids", bool(kids)), ("if_nokids", not kids), ("if_partner", partner is not None),
                          ("if_working", working), ("if_young", p.age < 30), ("if_old", p.age >= 65),
-                         ("if_midlife", 30 <= p.age < 65)):
+                         ("if_midlife", 30 <= p.age < 65),
+                         ("if_nopartner", partner is None), ("if_helper", working and p.occupation in HELPERS)):
         if holds:
             src[guard] = ""
     return Facts(src, partner is not None, bool(kids), working, p.age < 30, p.age >= 65)

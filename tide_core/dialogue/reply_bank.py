@@ -510,7 +510,7 @@ REPLIES: dict[str, ReplyBank] = {
             It sounds like you love your {partner} and feel frustrated that it's not coming through right now.
             There's sadness in this, and real fear of losing each other.
             Feeling like a stranger in your own home is painful, and the frustration on both sides comes through.
-            Pulling away when {close_he} reaches for you and seeing it hurt {close_him} sounds sad for both of you.{m_pullaway}
+            Pulling away when {close} reaches for you and seeing it hurt {close_him} sounds sad for both of you.{m_pullaway}
         """,
         dn="""
             Trauma symptoms often strain close relationships; pulling away and going quiet are common ways of coping.
@@ -673,6 +673,10 @@ REPLIES: dict[str, ReplyBank] = {
 # Safety protocol for risk language. ER acknowledges and thanks; DN says these thoughts deserve care, not judgement;
 # SR asks about safety now, gives 988 and emergency services, and asks who they could be with.
 RISK_ER = bank("""
+    Thank you for telling me how dark things feel right now. You sound worn down and close to the end of your energy.
+    I'm glad you said this rather than keeping it in. It sounds like the hopelessness has been building for a while.
+    I'm really glad you reached out with this. Feeling this exhausted and low sounds incredibly hard.
+    Thank you for being honest about this; it matters. It sounds like you're carrying a great deal of pain.
     I'm really glad you told me. It sounds like you're carrying a lot of exhaustion and hopelessness right now.
     Thank you for saying that out loud; it sounds like things feel very heavy and hopeless at the moment.
     I'm glad you shared this with me. What you're describing sounds like deep tiredness and a lot of pain.
@@ -685,12 +689,20 @@ RISK_DN = bank("""
     When distress goes on and on, thoughts like these can come; they're a sign of how much you're carrying, and they deserve care.
     Many people have thoughts like this when they've been hurting for a long time; you deserve support with them, not judgement.
     These thoughts can come when someone has been in pain for a long time, and they deserve to be taken seriously and gently.
+    Feeling this way after carrying so much for so long is something many people go through, and it's important, not something to hide.
+    Thoughts like these often come from exhaustion and pain, not from who you are, and you deserve support with them.
+    When pain has gone on this long, it's understandable that thoughts like these show up; they matter, and so do you.
+    A lot of people reach this kind of tiredness when things have been hard for a long time; it deserves real care.
 """)
 RISK_SR = bank("""
     Can I ask whether you feel safe tonight? If the thoughts get stronger, or you feel you might act on them, please reach out right away: in the US you can call or text 988 (Suicide and Crisis Lifeline), or contact local emergency services. Is there someone you trust you could be with this evening?
     Are you safe right now? If you're in the US, you can call or text 988 (Suicide and Crisis Lifeline) any time, day or night; elsewhere, please contact your local emergency services. Is there someone who could be with you or check in on you today?
     I'd like to ask directly: are you thinking about harming yourself, and do you feel safe at the moment? In the US you can call or text 988 (Suicide and Crisis Lifeline), and if you're in immediate danger, contact local emergency services. Who is someone you could reach out to or be with tonight?
     Do you feel safe right now? If things feel like too much, in the US you can call or text 988 to reach the Suicide and Crisis Lifeline, or contact local emergency services. Could {support} or someone else you trust be with you for a while?
+    I want to check in with you about safety: do you feel safe right now? If the thoughts get stronger, in the US you can call or text 988 (Suicide and Crisis Lifeline) at any hour, or contact local emergency services if you're in danger. Who could you reach out to tonight, even just to have company?
+    Before anything else, are you safe at this moment? Please know that in the US you can call or text 988, the Suicide and Crisis Lifeline, and that local emergency services are there if you feel you might act on these thoughts. Is there a friend, family member or neighbour who could be with you today?
+    Can I ask how safe you feel tonight, and whether these thoughts have included any plans to hurt yourself? If they get stronger, please call or text 988 (Suicide and Crisis Lifeline) in the US, or contact local emergency services. Is there someone who could stay with you or check on you?
+    Are you feeling safe right now? If you start to feel you might act on these thoughts, please contact local emergency services, or in the US call or text 988 (Suicide and Crisis Lifeline) to talk with someone right away. Could {support} or someone else you trust keep you company tonight?
     How safe do you feel right now, tonight? You can call or text 988 (Suicide and Crisis Lifeline) in the US to talk with someone immediately, or contact local emergency services if you feel you might act on these thoughts. Is there someone nearby you could be with?
 """)
 
@@ -710,6 +722,18 @@ ER_LEADS = bank("""
     Thank you for putting this into words.
     That sounds like a rough one.
     I'm glad you didn't keep this to yourself.
+    Thanks for laying this out so clearly.
+    I'm glad you brought this here.
+    That's a lot to be dealing with.
+    I'm sorry you're going through this.
+    It means something that you wrote this down.
+    That's a hard thing to carry around.
+    I appreciate you telling me this.
+    This sounds like it's been weighing on you.
+    I'm glad you said something.
+    Thank you for being this open.
+    That sounds like a lot.
+    What a week it sounds like you've had.
 """)
 # Extra normalising lines for self-critical voices: the harsh self-judgement is answered, not ignored.
 DN_SELF_CRITICAL = bank("""
@@ -723,6 +747,16 @@ DN_SELF_CRITICAL = bank("""
     It's not a character flaw; it's what trauma can do to a nervous system.
     Plenty of strong, capable people go through exactly this.
     You're not broken for reacting this way.
+    Being this hard on yourself is understandable, but it isn't the full story.
+    Needing time with this isn't a weakness; it's what recovery actually looks like.
+    The critical voice is loud right now, and it isn't a fair judge.
+    Struggling with this doesn't make you less capable; it makes you someone who went through something hard.
+    Falling apart sometimes is part of being human, especially after what you've lived through.
+    This isn't about being tough enough; toughness doesn't switch off a nervous system.
+    It makes sense to be frustrated with yourself, and you deserve the patience you'd give anyone else.
+    There's no deadline for getting over something like this.
+    Other people manage differently, not better; you're carrying your own load.
+    Calling yourself names won't make this lighter, and you don't deserve them.
 """)
 # Next steps for guarded voices: no pressure to say more.
 STEP_GUARDED = bank("""
@@ -736,6 +770,14 @@ STEP_GUARDED = bank("""
     That's enough to go on, and you don't owe anyone more detail. Would it help to plan one thing for the next day or two?
     You can leave it there if you want. If it's useful, we could think about what you need most this week.
     It's completely fine to keep it short; is there anything that would make the next few hours easier?
+    You don't need to explain the why. Is there one thing that's been helping even a little?
+    Short is fine here. Would it be useful to think about how to get through this evening?
+    You can keep the rest private. What would feel like support right now, if anything?
+    There's no pressure to say more. If it helps, we could look at one practical thing for this week.
+    We can keep this as brief as you like. Is there a part of the day that's hardest at the moment?
+    You've said what you wanted to say, and that's enough. Would it help to think about what usually takes the edge off?
+    The details can stay with you. Is there anyone, or anything, that helps you feel a little steadier?
+    No need to go further than this. Would a small plan for the next day or two be useful?
 """)
 
 # Emotion frames usable in any scenario: {emo1} and {emo2} are two of the scenario's primary emotions (nouns).
@@ -788,4 +830,8 @@ DN_ANY = bank("""
     It's a natural reaction to an experience that overwhelmed your sense of safety.
     After {kind}, reactions like this are part of how people cope, and they deserve patience.
     After {kind}, it would be more surprising if this didn't affect you.
+    Your reaction fits what you've been through; it isn't evidence that you're failing.
+    Reactions like this are one of the ways people carry hard experiences, and they can ease with time and support.
+    Plenty of people in your position would recognise exactly what you're describing.
+    This is the kind of thing survivors describe again and again; you're in good company.
 """)

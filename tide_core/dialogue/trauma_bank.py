@@ -162,7 +162,7 @@ BANK: dict[str, dict[str, tuple[str, ...]]] = {
         """),
         "sound": ("a door slamming", "a raised voice", "heavy footsteps on the stairs", "a glass breaking"),
         "place": ("my parents' house", "my hometown", "family holidays", "my {abuser}'s house"),
-        "avoid": ("family gatherings", "going home for the holidays", "my {abuser}'s calls", "being in trouble"),
+        "avoid": ("family gatherings", "going home for the holidays", "my {abuser}'s calls", "arguments with anyone in charge"),
         "nightmare": words("""
             I was little again, hiding in my closet
             I was a kid and could hear him coming up the stairs
@@ -201,7 +201,7 @@ BANK: dict[str, dict[str, tuple[str, ...]]] = {
         """),
         "sound": ("brakes squealing", "a horn blaring", "a crash on the TV", "a car door slamming"),
         "place": ("{road}", "the highway", "that intersection", "the passenger seat"),
-        "avoid": ("driving at night", "the highway", "being a passenger", "driving in the rain", "merging"),
+        "avoid": ("driving at night", "the highway", "being a passenger", "driving in the rain", "merging onto the highway"),
         "nightmare": words("""
             I was back in the car and the headlights were coming at us
             I was upside down and couldn't get the seatbelt off

@@ -57,6 +57,30 @@ REPLY_SWAPS: dict[str, tuple[str, ...]] = {
     "a bit": ("a bit", "a little", "a bit"),
     "gently": ("gently", "carefully", "gently", "slowly"),
     "right away": ("right away", "straight away", "immediately"),
+    "a lot of people": ("a lot of people", "many people", "plenty of people", "lots of people"),
+    "the people around you": ("the people around you", "those around you", "the people close to you"),
+    "right now": ("right now", "at the moment", "these days", "right now"),
+    "exhausted": ("exhausted", "worn out", "drained", "exhausted"),
+    "frightened": ("frightened", "scared", "afraid", "frightened"),
+    "worried": ("worried", "anxious", "concerned", "worried"),
+    "I wonder if": ("I wonder if", "I'm wondering whether", "I wonder if"),
+    "you're carrying": ("you're carrying", "you're holding", "you're dealing with", "you're carrying"),
+    "your body": ("your body", "your system", "your nervous system", "your body"),
+    "the mind": ("the mind", "the brain", "the mind"),
+    "clearly": ("clearly", "plainly", "clearly"),
+    "how much you care": ("how much you care", "how deeply you care", "how much this matters to you"),
+    "takes a toll": ("takes a toll", "wears on you", "takes its toll"),
+    "for a long time": ("for a long time", "for ages", "for so long", "for a long time"),
+    "a way of": ("a way of", "a form of", "a way of"),
+    "talk through": ("talk through", "go over", "work through", "talk through"),
+    "someone you trust": ("someone you trust", "a person you trust", "someone safe", "someone you trust"),
+    "it makes sense": ("it makes sense", "it's understandable", "it makes sense"),
+    "trying to protect you": ("trying to protect you", "trying to keep you safe", "doing its best to protect you"),
+    "it's understandable": ("it's understandable", "it's natural", "it makes sense", "it's understandable"),
+    "common": ("common", "common", "familiar", "widespread"),
+    "many survivors": ("many survivors", "many people", "lots of survivors"),
+    "a first step": ("a first step", "a starting point", "a first step"),
+    "even once": ("even once", "even one time", "just once"),
 }
 
 CLIENT_SWAPS: dict[str, tuple[str, ...]] = {
@@ -64,7 +88,6 @@ CLIENT_SWAPS: dict[str, tuple[str, ...]] = {
     "I'm scared": ("I'm scared", "I'm afraid", "I'm terrified", "I'm really scared", "I'm kind of scared"),
     "last night": ("last night", "last night", "the other night", "Sunday night", "Friday night",
                    "Wednesday night", "last night again"),
-    "out of nowhere": ("out of nowhere", "out of the blue", "with zero warning", "out of nowhere"),
     "completely": ("completely", "totally", "absolutely", "completely"),
     "I think": ("I think", "I guess", "I feel like", "I think", "I suspect", "I'm pretty sure"),
     "I've noticed": ("I've noticed", "I've started noticing", "I noticed", "I've been noticing"),
@@ -92,6 +115,31 @@ CLIENT_SWAPS: dict[str, tuple[str, ...]] = {
     "a lot": ("a lot", "so much", "a ton", "a lot"),
     "right now": ("right now", "at the moment", "right now"),
     "I feel": ("I feel", "I feel", "I'm feeling"),
+    "I keep": ("I keep", "I keep", "I can't stop"),
+    "everyone": ("everyone", "everybody", "everyone"),
+    "anymore": ("anymore", "anymore", "these days", "lately"),
+    "again": ("again", "again", "once again"),
+    "lately": ("lately", "recently", "these days", "lately"),
+    "this week": ("this week", "this past week", "the last few days", "this week"),
+    "yesterday": ("yesterday", "yesterday", "the other day"),
+    "today": ("today", "today", "this afternoon", "this morning"),
+    "awful": ("awful", "terrible", "horrible"),
+    "on edge": ("on edge", "wound up", "jumpy", "on edge"),
+    "can't stop thinking": ("can't stop thinking", "keep thinking", "can't stop thinking"),
+    "I don't want": ("I don't want", "I really don't want", "I don't want"),
+    "I guess": ("I guess", "I suppose", "I guess"),
+    "It's like": ("It's like", "It feels like", "It's almost like"),
+    "Part of me": ("Part of me", "Some part of me", "A part of me"),
+    "every night": ("every night", "night after night", "most nights"),
+    "my whole body": ("my whole body", "my entire body", "my body"),
+    "out of nowhere": ("out of nowhere", "out of the blue", "with zero warning", "out of nowhere"),
+    "for ages": ("for ages", "for a long time", "forever"),
+    "afterward": ("afterward", "afterwards", "after"),
+    "terrified": ("terrified", "petrified", "scared stiff"),
+    "freaking out": ("freaking out", "panicking", "losing it"),
+    "I just": ("I just", "I just", "I basically"),
+    "I hate that": ("I hate that", "I can't stand that", "I hate that"),
+    "the worst": ("the worst", "the worst", "the hardest"),
 }
 
 
@@ -111,12 +159,16 @@ _REPLY = _compile(REPLY_SWAPS)
 _CLIENT = _compile(CLIENT_SWAPS)
 
 
+# Swaps whose alternatives don't take "of" ("a great deal of" reads fine, "a little of rest" does not).
+_NOT_BEFORE_OF = {"a lot", "a bit", "a little", "kind of"}
+
+
 def _vary(text: str, rng: random.Random, compiled: tuple[re.Pattern, dict[str, tuple[str, ...]]],
           rate: float) -> str:
     pattern, table = compiled
 
     def swap(m: re.Match) -> str:
-        if rng.random() >= rate or (m.group(0).lower() == "a lot" and text.startswith(" of", m.end())):
+        if rng.random() >= rate or (m.group(0).lower() in _NOT_BEFORE_OF and text.startswith(" of", m.end())):
             return m.group(0)
         return rng.choice(table[m.group(0)])
 
