@@ -137,7 +137,10 @@ def test_er_names_a_scenario_emotion(personas):
         stems += ["fright", "scar", "afraid", "terrif", "tired", "drain", "wear", "lonely", "sad", "guilt",
                   "worr", "hurt", "pain", "heavy", "torn", "unsettl", "disorient", "hard", "empty", "numb", "wary",
                   "shock", "upset", "regret", "sorry", "angry", "alarm", "confus", "discourag", "tiring",
-                  "anxious", "unnerv"]
+                  "anxious", "unnerv", "overwhelm", "jarring", "dishearten", "frustrat", "embarrass", "asham", "shame",
+                  "panic", "exhaust", "dread", "griev", "grief", "irrita", "stuck", "disconnect", "hopeless", "ambival",
+                  "skeptic", "uncertain", "vulnerab", "crav", "suspic", "remorse", "disappoint", "anger", "raw", "flat",
+                  "distant", "nervous", "stress", "tense", "edge", "rattl", "helpless", "furious", "upend", "weary", "doubt", "lonel", "daunt"]
         # ...or a feeling word from the generator's emotion lexicon for one of the scenario's emotions
         stems += [w for e in SCENARIOS[sid].primary_emotions for w in EMOTIONS[e][0] + EMOTIONS[e][1]]
         assert any(s in er for s in stems), (sid, er)
@@ -204,3 +207,54 @@ def test_reply_echoes_client_details(personas):
 def test_unknown_risk_type_rejected(personas):
     with pytest.raises(ValueError):
         _compose(personas[0], "nightmare", risk="other")
+
+
+# --- realism: defects found in clinician review -------------------------------------------------------------------
+
+def test_children_ages_fit_the_parent(personas):
+    import random as _random
+
+    from tide_core.dialogue.persona_facts import _children, persona_facts
+
+    for p in personas:
+        for _, age in _children(p, _random.Random(p.persona_id)):
+            assert 18 <= p.age - age <= 45, (p.age, age)
+        src = persona_facts(p).sources
+        if "grandkids" in src:
+            assert p.age >= 50
+        # A young child is never "close" (the one the client fights with or confides in).
+        if p.partner is None and p.children and "if_kid_adult" not in src:
+            assert src["close"] != src.get("kid") and src["close_name"] != src.get("kid_name")
+
+
+def test_child_behaviour_fits_the_childs_age(personas):
+    from tide_core.dialogue.persona_facts import persona_facts
+
+    words = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+    for p in [p for p in personas if p.children][:120]:
+        for seed in range(6):
+            d = _compose(p, "parenting_worry", seed=str(seed))
+            m = re.search(r"only (\w+)\.", d.client_message)
+            if "checking the locks like i do" in d.client_message.lower() and m:
+                assert 4 <= words.get(m.group(1).lower(), 99) <= 12, d.client_message
+        assert "kid" not in persona_facts(p).sources or persona_facts(p).sources.get("kids_are") in ("is", "are")
+
+
+def test_no_person_mixing_clinical_swaps_or_doubling(personas):
+    bad = [
+        re.compile(r"\b(?:people|survivors) find it helps to [^.;?]*\byour?\b"),  # "people ... relax your shoulders"
+        re.compile(r"\bmany people who've been through [^.;?]*\byour?\b"),
+        re.compile(r"your (?:nervous )?system"),  # clinical swap landing on the client
+        re.compile(r"\btogether\b[^.?]*\btogether\b"),  # "we could put together ... together"
+        re.compile(r"\ban? so (?:common|understandable)\b"),
+        re.compile(r"\b(at|my|completely|the) \1\b", re.IGNORECASE),
+    ]
+    client_bad = [re.compile(r"\bsince when\b"), re.compile(r"\b(?:at|to) at\b"), re.compile(r"\bmy my\b", re.I),
+                  re.compile(r"\bidk idk\b"), re.compile(r"\.{4,}")]
+    for p, _sid, d in _sample(personas, 1500, seed="realism"):
+        for rx in bad:
+            assert not rx.search(d.reference_reply), (rx.pattern, d.reference_reply)
+        for rx in client_bad:
+            assert not rx.search(d.client_message), (rx.pattern, d.client_message)
+        if p.partner is not None:
+            assert "seeing someone new" not in d.client_message.lower()

@@ -48,6 +48,14 @@ def test_attributes_hang_together():
             assert p.age - p.years_since_trauma >= 18
         if p.age < 22:
             assert p.education != "graduate"
+        if p.age < 23:
+            assert p.partner not in ("husband", "wife")
+        if p.occupation == "stay-at-home parent":
+            assert p.children > 0
+        if p.age < 55:
+            assert not p.occupation.startswith("retired")
+        if p.age > 34:
+            assert not p.occupation.endswith("student")
         assert len(p.symptoms) == len(set(p.symptoms))
     first_responders = [p for p in ps if p.trauma_type == "first_responder"]
     assert sum(p.occupation in TRAUMA_TYPES["first_responder"].occupations for p in first_responders) >= 0.6 * len(

@@ -6,4 +6,4 @@ Run `python -m tide_core --help` for the command line.
 __version__ = "0.1.0"
 
 # Bumped whenever generated text or persona sampling changes, so a cached warehouse is rebuilt.
-GENERATOR_VERSION = "gen-1"
+GENERATOR_VERSION = "gen-2"

@@ -163,13 +163,17 @@ def _band_of(age: int) -> str:
     return next(b for b, (lo, hi) in AGE_BANDS.items() if lo <= age <= hi)
 
 
-def _occupation(rng: random.Random, trauma: TraumaType, age: int, education: str) -> str:
+def _occupation(rng: random.Random, trauma: TraumaType, age: int, education: str, children: int) -> str:
     if trauma.occupations and rng.random() < 0.8:
         fitting = [o for o in trauma.occupations if age >= 50 or not o.startswith("retired")]
         return rng.choice(fitting)
     pool = [o for o in GENERAL_OCCUPATIONS if education in ("bachelors", "graduate") or o not in DEGREE_OCCUPATIONS]
     if age < 55:  # nobody retires at 18
         pool = [o for o in pool if not o.startswith("retired")]
+    if children == 0:
+        pool = [o for o in pool if o != "stay-at-home parent"]
+    if age > 34:  # students in the pool are young; mature students exist but read as a generator slip here
+        pool = [o for o in pool if not o.endswith("student")]
     if age >= 67:
         pool = [o for o in pool if o.startswith("retired")] + ["retired", "part-time volunteer", "retired nurse"]
     if age <= 24 and rng.random() < 0.4:
@@ -193,6 +197,8 @@ def _relationships(rng: random.Random, gender: str, age: int, support: str) -> t
     if rng.random() < p_partner:
         options = {"woman": ["husband", "partner", "wife", "boyfriend"], "man": ["wife", "partner", "girlfriend"],
                    "non-binary": ["partner", "partner", "girlfriend", "boyfriend"]}[gender]
+        if age < 23:  # few people are married this young: keep to dating words
+            options = [o for o in options if o not in ("husband", "wife")] or ["partner"]
         partner = rng.choice(options)
     children = 0 if age < 22 else rng.choices([0, 1, 2, 3], weights=[0.4, 0.25, 0.25, 0.1])[0]
     n_people = {"strong": 3, "moderate": 2, "limited": 1, "isolated": 0}[support]
@@ -222,7 +228,7 @@ def generate_persona(persona_id: int, d: PersonaDistributions, rng: random.Rando
         gender=gender,
         ethnicity=_pick(rng, d.ethnicity),
         education=education,
-        occupation=_occupation(rng, trauma, age, education),
+        occupation=_occupation(rng, trauma, age, education, children),
         trauma_type=trauma.trauma_id,
         trauma_label=trauma.label,
         years_since_trauma=age - event_age,

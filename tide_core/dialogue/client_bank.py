@@ -73,7 +73,7 @@ SCENARIOS: dict[str, ScenarioBank] = {
         detail="""
             I didn't want to wake up {partner_name} so I sat in the kitchen until it got light.
             My {partner} says I was thrashing around and talking, and I don't remember any of it.
-            I checked on {kids} twice before I could lie back down.{m_checked_kids}
+            I checked on {kids} twice before I could lie back down.{m_checked_kids}{if_kids_minor}
             I got up and checked the locks, then checked them again.{m_locks}
             I'm running on maybe three hours of sleep and I have to be {work_at} by eight.
             I was shaking for {dur} after, like my body hadn't gotten the message that it was over.
@@ -309,7 +309,7 @@ SCENARIOS: dict[str, ScenarioBank] = {
         core="""
             I yelled at {close} last night over something stupid and {close_he} looked scared of me.
             I lost my temper at dinner and slammed my hand on the table. {Close} flinched.
-            I blew up at {kid} for spilling juice. {Kid_he} ran to {kid_his} room crying.
+            I blew up at {kid} for spilling juice. {Kid_he} ran to {kid_his} room crying.{if_kid_child}
             I snapped at {close} in the car and punched the dashboard. {Close} has been quiet with me since.
             I scared {close} yesterday. I didn't touch anyone, but I was yelling and I couldn't stop.
             I got so angry over a dish left in the sink that I threw a mug against the wall.
@@ -349,7 +349,7 @@ SCENARIOS: dict[str, ScenarioBank] = {
             How do I stop it before it gets to that point?
             What do I say to {close} now?
             I need to figure out how to catch it earlier.
-            How do I make sure {kids} won't grow up scared of me?
+            How do I make sure {kids} won't grow up scared of me?{if_kids_minor}
         """,
     ),
     "isolation": _s(
@@ -358,7 +358,7 @@ SCENARIOS: dict[str, ScenarioBank] = {
             I keep canceling on people. {Support} texted again and I just didn't answer.{m_unanswered}
             I realized today I haven't talked to anyone outside {work_at} in {weeks}.
             I've been pulling away from everyone. Even {close} feels far away.
-            I used to have friends. Now I just go to {work_at} and come home and sit in the dark.
+            I used to have friends. Now I just go through the motions {work_at} and come home and sit in the dark.
             It's been {weeks} since I saw anyone on purpose.
             My phone keeps buzzing with group texts and I leave them all on read.{m_unanswered}
         """,
@@ -459,7 +459,7 @@ SCENARIOS: dict[str, ScenarioBank] = {
         detail="""
             My {partner} offered to come with me and I still said no.
             It's starting to shrink my life. There are whole parts of town I just don't go to.
-            {Kids} asked me again why we never go there anymore.
+            {Kids} asked me again why we never go there anymore.{if_kid_talk}
             Every time I think about going my stomach drops.
             I make up excuses so people won't ask.
             I know avoiding it makes it worse, but knowing doesn't help.
@@ -543,7 +543,7 @@ SCENARIOS: dict[str, ScenarioBank] = {
             {Close} keeps asking why I get so jumpy and I don't know how much to say.
             I'm thinking about telling {support} what happened. I'm scared of what they'll think.
             {Boss} wants to know why I've been missing days. I don't know how much to tell {boss}.
-            I'm seeing someone new and I don't know when or how to tell them about {event}.
+            I'm seeing someone new and I don't know when or how to tell them about {event}.{if_nopartner}
             I almost told {close} last night and then I chickened out.{m_almost}
             My family has no idea about {event}. I've kept it to myself for {years}.
         """,
@@ -585,7 +585,7 @@ SCENARIOS: dict[str, ScenarioBank] = {
     ),
     "numbness": _s(
         core="""
-            {Kid} had {kid_his} school play and I sat there feeling nothing.{m_flat_event}
+            {Kid} had {kid_his} school play and I sat there feeling nothing.{m_flat_event}{if_kid_school}
             My {partner} cried at our anniversary dinner and I felt like I was watching from behind glass.{m_flat_event}
             I got good news {work_at} today and felt absolutely nothing.
             Everyone was laughing at {support}'s birthday and I was just... there.{m_flat_event}
@@ -605,7 +605,7 @@ SCENARIOS: dict[str, ScenarioBank] = {
         """,
         terse="""
             feel nothing lately. flat
-            {kid}'s play. felt nothing
+            {kid}'s play. felt nothing{if_kid_school}
             numb. thats all
             everyone happy. me just there
             dont feel anything anymore
@@ -814,10 +814,10 @@ SCENARIOS: dict[str, ScenarioBank] = {
     "relationship_strain": _s(
         core="""
             My {partner} said last night that {p_hes} tired of feeling shut out.
-            {Close} and I had another fight. {Close_he} said it's like living with a stranger.
+            {Close} and I had another fight. {Close_he} said it's like living with a stranger.{if_partner}
             My {partner} wants to go out more, travel, have people over, and I can't do any of it.
             I heard my {partner} crying on the phone to {p_his} sister about me.
-            {Close_name} asked if I even want to be together anymore. I didn't know what to say.
+            {Close_name} asked if I even want to be together anymore. I didn't know what to say.{if_partner}
             My {partner} thinks I don't love {p_him} anymore. I do, I just can't show it right now.
             {Close} has stopped asking how I'm doing. I think {close_hes} given up a little.
         """,
@@ -825,7 +825,7 @@ SCENARIOS: dict[str, ScenarioBank] = {
             {Close} doesn't get why I can't just let it go.
             I pulled away when {close_he} tried to hug me and I saw how much it hurt.{m_pullaway}
             We used to be so close before {event}.
-            I'm scared {close_he}'ll leave and honestly I wouldn't blame {close_him}.
+            I'm scared {close_he}'ll leave and honestly I wouldn't blame {close_him}.{if_partner}
             I try to explain and it comes out wrong.{m_explain_wrong}
             I feel like a burden.
             {Kids} can feel the tension in the house.
@@ -833,8 +833,8 @@ SCENARIOS: dict[str, ScenarioBank] = {
         """,
         terse="""
             fight with {close} again
-            {close_he} said im a stranger
-            think {close_hes} going to leave
+            {close_he} said im a stranger{if_partner}
+            think {close_hes} going to leave{if_partner}
             cant explain it to {close}
             we barely talk anymore
         """,
@@ -1004,7 +1004,7 @@ SCENARIOS: dict[str, ScenarioBank] = {
             I don't know what I did during that time.
             I had to pinch myself to feel real.{m_pinch}
             It happened right after {trigger}.
-            I'm worried it'll happen while I'm driving {kids}.
+            I'm worried it'll happen while I'm driving {kids}.{if_kids_minor}
             It's happening more since {event} came up again.
         """,
         terse="""
@@ -1037,10 +1037,10 @@ SCENARIOS: dict[str, ScenarioBank] = {
         core="""
             {Little} asked me why I'm always sad. I didn't know what to say.
             I'm scared my stuff is rubbing off on {kids}.
-            {Kid} has started checking the locks like I do. {Kid_hes} only {kid_age}.
-            I snapped at {kids} again and saw the flinch. I don't want {kids} growing up the way I did.
-            {Grown} said {grown_he} felt like {grown_he} had to take care of me growing up.
-            I keep thinking {kids} should have a better parent than me right now.
+            {Kid} has started checking the locks like I do. {Kid_hes} only {kid_age}.{if_kid_child}
+            I snapped at {kids} again and saw the flinch. I don't want {kids} growing up the way I did.{if_kids_minor}
+            {Grown} said {grown_he} felt like {grown_he} had to take care of me growing up.{if_grown_raised}
+            I keep thinking {kids} should have a better parent than me right now.{if_kids_minor}
             {Grandkids} came over and I couldn't handle the noise, so I stayed in the bedroom.
             I look after {care} a few days a week, and lately I'm so on edge I'm short with everyone, {care} included.
             {Care} depends on me, and I keep wondering if I'm actually safe to depend on right now.
@@ -1048,28 +1048,28 @@ SCENARIOS: dict[str, ScenarioBank] = {
             I'm supposed to be the steady one for {care} and I'm barely holding it together.
         """,
         detail="""
-            I try to hide it but kids pick up on everything.{if_kids}
+            I try to hide it but kids pick up on everything.{if_kids_minor}
             Nobody else in the family can really step in.{if_nokids}
             I keep snapping and then apologizing, over and over.
             I'm doing my best but it doesn't feel like enough.
             My {partner} has been picking up the slack and I feel guilty about it.
             I don't want this to be something {kids} carry.
-            I keep missing games and recitals because of the crowds.{if_kids}
-            I get overprotective and barely let {kids} out of my sight.
-            I just want a normal childhood for {kids}.
+            I keep missing games and recitals because of the crowds.{if_kids_school}
+            I get overprotective and barely let {kids} out of my sight.{if_kids_minor}
+            I just want a normal childhood for {kids}.{if_kids_minor}
         """,
         terse="""
             {kids} noticed. i hate that
             cancelled on {care} again
             supposed to be the steady one for {care}. not steady
             scared im messing up {kids}
-            {kid} copying my habits now
-            missed another game. crowds
+            {kid} copying my habits now{if_kid_child}
+            missed another game. crowds{if_kids_school}
             bad parent day{if_kids}
         """,
         vague="""
             I'm worried about how my stuff affects {kids}.
-            I think my kids are picking up on things. I'd rather not go into detail.{if_kids}
+            I think {kids} {kids_are} picking up on things. I'd rather not go into detail.{if_kids_minor}
             Parenting is hard right now. For reasons.{if_kids}
             I'm worried I'm not the parent I want to be.{if_kids}
             Someone depends on me and I'm worried I'm letting them down.
@@ -1084,7 +1084,7 @@ SCENARIOS: dict[str, ScenarioBank] = {
             How much should I tell {kids}?
             How do I take care of {care} when I can barely take care of myself?
             How do I protect {kids} from this?
-            How do I explain it to a kid?{if_kids}
+            How do I explain it to a kid?{if_kids_minor}
             What can I do so this doesn't rub off on {kids}?
         """,
     ),

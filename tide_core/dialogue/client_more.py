@@ -485,7 +485,7 @@ MORE: dict[str, dict[str, str]] = {
     },
     "sleep_problems": {
         "core": """
-            Another night of staring at the ceiling. I finally dropped off around {clock} and the alarm went off at six.
+            Another night of staring at the ceiling. I finally dropped off {clock} and the alarm went off at six.
             Every noise in the house wakes me up. The fridge, the heater, a car outside.
             I do everything right, no screens, no caffeine, and I'm still awake {clock}.
             I'm so tired I can't think straight, but the moment I lie down I'm wide awake.
@@ -554,7 +554,7 @@ MORE: dict[str, dict[str, str]] = {
     "relationship_strain": {
         "core": """
             My {partner} asked me to go to a friend's wedding and I said no, again. {P_he} just walked out of the room.
-            {Close} and I barely talk anymore except about bills and groceries.
+            {Close} and I barely talk anymore except about bills and groceries.{if_partner}
             Last night {close} said {close_he} missed who I used to be. I didn't know what to say.
             I can feel {close} getting tired of waiting for me to get better.
         """,
@@ -589,7 +589,7 @@ MORE: dict[str, dict[str, str]] = {
         "core": """
             A neighbor offered to help carry my groceries and I practically ran inside.
             I've changed my locks twice this year and I still lie awake listening for the door.
-            Someone at {work_at} asked me to grab lunch and I said I was busy. I wasn't.
+            Someone {work_at} asked me to grab lunch and I said I was busy. I wasn't.
             I don't let anyone stand behind me, not even people I've known for years.
         """,
         "detail": """
@@ -657,7 +657,7 @@ MORE: dict[str, dict[str, str]] = {
         "core": """
             My chest gets so tight sometimes that I sit very still and wait to see if it's a heart attack.
             I've had a stomach ache for {weeks} and every test comes back normal.
-            My hands go numb and tingly whenever {trigger}.
+            My hands go numb and tingly around {trigger}.
             I wake up with my fists clenched and my jaw aching, every morning.
         """,
         "detail": """
@@ -723,13 +723,13 @@ MORE: dict[str, dict[str, str]] = {
     },
     "parenting_worry": {
         "core": """
-            {Kid} asked me why I always sit facing the door, and I had no answer ready.
-            I cancelled a trip with {kids} because I couldn't face the crowds, and I saw how disappointed they were.
-            I jumped at a noise and {kid} jumped too, like {kid_he} learned it from me.
+            {Kid} asked me why I always sit facing the door, and I had no answer ready.{if_kid_talk}
+            I cancelled a trip with {kids} because I couldn't face the crowds, and I saw how disappointed {kids_they} {kids_were}.{if_kid_talk}
+            I jumped at a noise and {kid} jumped too, like {kid_he} learned it from me.{if_kid_minor}
             I haven't been the fun parent in a long time.{if_kids}
         """,
         "detail": """
-            I overheard {kids} telling a friend not to make loud noises around me.
+            I overheard {kids} telling a friend not to make loud noises around me.{if_kids_school}
             I'm so tired by bedtime that I rush through stories.{if_kids}
             I don't want them to remember me like this.{if_kids}
             I keep overcompensating with presents and it doesn't fix anything.{if_kids}
@@ -748,7 +748,7 @@ MORE: dict[str, dict[str, str]] = {
         """,
         "insight": """
             I think I'm so focused on hiding it that I'm not really present.
-            I notice {kids} act differently on my bad days, even when I think I'm hiding it.
+            I notice {kids} {kids_are} different on my bad days, even when I think I'm hiding it.
         """,
         "ask": """
             Is it okay to tell {kids} I'm struggling?

@@ -35,6 +35,12 @@ GUARD_OPEN = bank("""
     Keeping this brief.
     I don't normally do this kind of thing.
     Bear with me, I'm not much of a talker.
+    Not my usual thing, writing to someone like this.
+    Took me a while to hit send on this one.
+    I'm going to try to say this without saying too much.
+    Someone told me this might help, so here goes.
+    I'm not one for sharing, so this is awkward.
+    Feels strange putting this anywhere.
 """)
 GUARD_TAIL = bank("""
     I don't really want to get into it.
@@ -126,7 +132,7 @@ SELF_CRIT = bank("""
     I can't believe I'm still like this after {years}.
     I should be stronger than this, I've been through worse days.
     I'm a {occupation}, I deal with hard stuff all the time, so why can't I deal with this?{if_helper}
-    My {kids} deserve a parent who isn't falling apart.{if_kids}
+    I keep thinking {kids} should have a parent who isn't falling apart.{if_kids_minor}
     I'm embarrassed, honestly. I'm old enough to know better.{if_old}
     Everyone my age seems to have it together except me.{if_young}
     I'm letting my {partner} down again and {p_he} didn't sign up for this.
@@ -148,6 +154,18 @@ REFLECT = bank("""
     I've been writing things down lately, and that's how I noticed.
     I don't think it's random, even if it feels that way.
     Part of me knows this is my body trying to protect me.
+    That's the short version, and it's staying short.
+    I'm okay. Mostly. Just needed it out of my head.
+    Don't worry, I'm not falling apart. Not completely.
+    I'd rather leave the backstory out of it.
+    Not ready to say more than this.
+    I figured writing it down was better than nothing.
+    No need to make a big deal of it.
+    Anyway, that's where I'm at.
+    I'm not asking for much, just someone to know.
+    It is what it is. I'll manage.
+    The rest is a story for another day, maybe.
+    Probably shouldn't have said even this much.
 """)
 DIRECT_OPEN = bank("""
     I'll just say it.
@@ -161,9 +179,9 @@ DIRECT_OPEN = bank("""
 HOOKS = bank("""
     I'm typing this on my break, so sorry if it's choppy.{if_working}
     I have to be {work_at} in a few hours and I have no idea how I'm going to do it.{if_working}
-    {Kids} are finally asleep, so this is the first quiet minute I've had.{if_kids}
+    {Kids} {kids_are} finally asleep, so this is the first quiet minute I've had.{if_kids_young}
     I'm writing this from the car in the driveway because I'm not ready to go in.
-    {Kids} are at school, so at least nobody's here to see me like this.{if_kids}
+    {Kids} {kids_are} at school, so at least nobody's here to see me like this.{if_kids_school}
     My {partner} is asleep and I didn't want to wake {p_him} with this again.
     I'm {age_word}. I thought by this age I'd have put this behind me.{if_old}
     At my age you'd think I'd have made peace with it.{if_old}
@@ -205,7 +223,7 @@ YEARS = bank("""
     {Years} and it still gets me.
     This was {years_ago} and it still feels close.
     I was {age_then} when it happened.
-    All this {since}.
+    This all started {years_ago}.
 """)
 # Verbose messages join some sentences instead of starting new ones.
 JOINERS = (", and ", " and then ", ", so ", " and honestly ", "... ", " and ")
@@ -389,6 +407,9 @@ def _insert_risk(parts: list[str], risk_type: str, slots: Slots, rng: random.Ran
     return parts[:where] + [line] + parts[where:]
 
 
+# "since {event}" with an event written as a clause ("when my dad died") reads "since when my dad died".
+_SINCE_WHEN = re.compile(r"\bsince when\b")
+_PLAIN_STOP = re.compile(r"(?<!\.)\. ")
 _APOSTROPHE_WORDS = re.compile(r"\b(I'm|don't|can't|didn't|it's|that's|won't|I've|doesn't|isn't|I'd|wasn't)\b")
 
 
@@ -400,8 +421,8 @@ def roughen(text: str, rng: random.Random, strength: float) -> str:
         text = text.lower()
         text = re.sub(r"\bi\b", "i", text)
     if rng.random() < strength * 0.3:
-        text = text.replace(". ", "... ", 1)
-    if rng.random() < strength * 0.2 and not text.endswith("?"):
+        text = _PLAIN_STOP.sub("... ", text, count=1)
+    if rng.random() < strength * 0.2 and not text.endswith(("?", "idk")):
         text = text.rstrip(".") + rng.choice((" idk", " lol", " anyway", ""))
     return text
 
@@ -411,13 +432,14 @@ def client_message(style: str, scenario_id: str, slots: Slots, rng: random.Rando
     """One client message in `style` for `scenario_id`, drawing every detail through `slots`."""
     b = SCENARIOS[scenario_id]
     if style == "terse":
-        text = _terse(b, slots, rng, risk_type)
+        text = _SINCE_WHEN.sub("since", _terse(b, slots, rng, risk_type))
         return roughen(text, rng, 0.6 if young else 0.25)
     parts = _voice_parts(style, b, slots, rng)
     if risk_type:
         parts = _insert_risk(parts, risk_type, slots, rng)
     text = _opener(_join(parts, style, rng), style, rng)
     text = fix_articles(vary_client(text, rng))
+    text = _SINCE_WHEN.sub("since", text)
     if young:
         text = roughen(text, rng, 0.2)
     return text

@@ -57,7 +57,8 @@ ER, DN, SR = "emotion_recognition", "distress_normalization", "supportive_reflec
 _OTHER_ORDERS = {True: ((DN, ER, SR), (DN, SR, ER)), False: ((SR, ER, DN), (SR, DN, ER))}
 # Pronoun slots a reply may use once the client has named the person they belong to.
 _PRONOUNS = {"close": ("close_he", "close_him", "close_his", "close_hes", "close_name"),
-             "kid": ("kid_he", "kid_him", "kid_his", "kid_hes"), "partner": ("p_he", "p_him", "p_his", "p_hes"),
+             "kid": ("kid_he", "kid_him", "kid_his", "kid_hes"),
+             "kids": ("kids_they", "kids_them", "kids_are", "kids_were"), "partner": ("p_he", "p_him", "p_his", "p_hes"),
              "little": ("little_he", "little_him", "little_his")}
 
 
@@ -102,6 +103,23 @@ _DID_ANY = tuple(tpl(text) for text in DID_ANY)
 # Frames that add no ", clause" after the phrase: for phrases that already contain a comma.
 _NO_TAIL = {frames: tuple(f for f in frames if not re.search(r"\}(?: together)?,", f)) for frames in (SR_STEP, SR_TRY)}
 _DOUBLE = ("put", "plan", "map", "jot", "set", "step", "sit")
+# Frames whose subject is other people ("Some people find it helps to ..."): a phrase addressed to the client ("relax
+# your shoulders") would mix persons there, so such phrases only go into frames without that subject.
+_PEOPLE_RE = re.compile(r"\b(?:people|survivors)\b")
+_YOU_RE = re.compile(r"\b(?:you|your|yours|yourself|you're|you've|you'd)\b", re.IGNORECASE)
+_NOT_PEOPLE = {frames: tuple(f for f in frames if not _PEOPLE_RE.search(f))
+               for frames in (DN_REACTION, DN_REACTION_KIND, SR_TRY, _NO_TAIL[SR_TRY])}
+# Frames ending in "together", for steps that do not already say it ("put together a plan ... together").
+_NOT_TOGETHER = {frames: tuple(f for f in frames if "together" not in f) for frames in (SR_STEP, _NO_TAIL[SR_STEP])}
+
+
+def _frames_for(frames: tuple[str, ...], phrase: str, view: ReplySlots) -> tuple[str, ...]:
+    """The frames that fit a phrase: no people-subject frame for a phrase addressed to "you"."""
+    if frames in _NOT_TOGETHER and ("together" in phrase or _YOU_RE.search(phrase)):  # "...you're ... together"
+        frames = _NOT_TOGETHER[frames]
+    if frames in _NOT_PEOPLE and (_YOU_RE.search(phrase) or ("{" in phrase and _YOU_RE.search(phrase.format_map(view)))):
+        frames = _NOT_PEOPLE[frames]
+    return frames
 
 
 def _ing(phrase: str) -> str:
@@ -154,7 +172,8 @@ def _composed_dn(rng: random.Random, scenario_id: str, allowed: frozenset[str], 
     parts = PARTS[scenario_id]
     reaction = _choose(rng, parts.reactions, allowed, 0.4)
     frames = DN_REACTION_KIND if "kind" in allowed and rng.random() < 0.35 else DN_REACTION
-    text = _fit(rng.choice(frames), "reaction", reaction.text).replace("{reason}", rng.choice(parts.reasons))
+    said = reaction.text + (" {kind}" if frames is DN_REACTION_KIND else "")  # "losing your home" is for "you" too
+    text = _fit(rng.choice(_frames_for(frames, said, view)), "reaction", reaction.text).replace("{reason}", rng.choice(parts.reasons))
     return fix_articles(text.format_map(view))
 
 
@@ -168,11 +187,11 @@ def _composed_step(rng: random.Random, scenario_id: str, allowed: frozenset[str]
     parts = PARTS[scenario_id]
     if rng.random() < 0.5:
         step = _choose(rng, parts.steps, allowed, 0.5).text
-        frame = rng.choice(_NO_TAIL[SR_STEP] if "," in step else SR_STEP)
+        frame = rng.choice(_frames_for(_NO_TAIL[SR_STEP] if "," in step else SR_STEP, step, view))
         text = frame.replace("{step_ing}", _ing(step)).replace("{step}", step)
     else:
         try_ = _choose(rng, parts.tries, allowed, 0.5).text
-        text = rng.choice(_NO_TAIL[SR_TRY] if "," in try_ else SR_TRY).replace("{try_}", try_)
+        text = rng.choice(_frames_for(_NO_TAIL[SR_TRY] if "," in try_ else SR_TRY, try_, view)).replace("{try_}", try_)
     return fix_articles(text.format_map(view))
 
 
@@ -245,7 +264,7 @@ def compose_dialogue(persona: Persona, scenario: Scenario, rng: random.Random, *
                              risk_type=risk_type)
     segments = _segments(persona, scenario.scenario_id, slots, rng, risk_type)
     order = _order(rng, validate_first, risk_type is not None)
-    if order[0] == ER and not risk_type and rng.random() < 0.12:
+    if order[0] == ER and not risk_type and rng.random() < 0.2:
         segments[ER] = render(rng.choice(ER_LEADS), slots) + " " + segments[ER]
     # One paraphrase pass over all three segments (a separator keeps them apart): regex passes are the hot path.
     varied = fix_articles(vary_reply("\x00".join(segments[f] for f in order), rng)).split("\x00")

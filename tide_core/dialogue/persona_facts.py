@@ -148,7 +148,9 @@ def _partner(p: Persona, rng: random.Random) -> Person | None:
 def _children(p: Persona, rng: random.Random) -> list[tuple[Person, int]]:
     kids = []
     for _ in range(p.children):
-        age = max(1, min(p.age - rng.randint(21, 38), 55))
+        # The parent was 20 to 40 at the birth (never older than they are now less a year): ages fit the parent.
+        hi = min(40, p.age - 1)
+        age = p.age - rng.randint(min(20, hi), hi)
         gender = rng.choice("mf")
         kids.append((_person("son" if gender == "m" else "daughter", gender, rng), age))
     return sorted(kids, key=lambda k: -k[1])
@@ -158,7 +160,7 @@ def _kid_phrases(kids: list[tuple[Person, int]]) -> dict[str, Source]:
     out: dict[str, Source] = {}
     if not kids:
         return out
-    young = [k for k in kids if k[1] < 13]
+    young = [k for k in kids if 3 <= k[1] < 13]  # old enough to talk and ask, young enough to be "little"
     grown = [k for k in kids if k[1] >= 18]
     main, age = kids[-1]  # the youngest is the one most talked about
     n = len(kids)
@@ -168,6 +170,17 @@ def _kid_phrases(kids: list[tuple[Person, int]]) -> dict[str, Source]:
     out["kid_name"] = main.name
     out["kid_he"], out["kid_him"], out["kid_his"], out["kid_hes"] = main.he, main.him, main.his, main.hes
     out["kid_age"] = number_word(age)
+    out["kids_are"], out["kids_were"], out["kids_they"], out["kids_them"] = (
+        ("is", "was", main.he, main.him) if n == 1 else ("are", "were", "they", "them"))
+    oldest, youngest = kids[0][1], kids[-1][1]
+    # Guards for behaviour that only fits children of some ages (a toddler does not check the locks).
+    for guard, holds in (("if_kid_toddler", age < 4), ("if_kid_school", 5 <= age < 18),
+                         ("if_kid_child", 4 <= age < 13), ("if_kid_minor", age < 18), ("if_kid_adult", age >= 18),
+                         ("if_kids_minor", oldest < 18), ("if_kids_young", oldest < 13),
+                         ("if_kids_school", youngest >= 5 and oldest < 18), ("if_kids2", n > 1),
+                         ("if_kid_talk", age >= 4)):
+        if holds:
+            out[guard] = ""
     if n == 1:
         out["kids"] = (f"my {main.noun}", f"my {main.noun}")
     else:
@@ -180,6 +193,7 @@ def _kid_phrases(kids: list[tuple[Person, int]]) -> dict[str, Source]:
         out["little_he"], out["little_him"], out["little_his"] = y.he, y.him, y.his
     if grown:
         g, g_age = grown[0]
+        out["grown_age"] = str(g_age)
         out["grown"] = (f"my {g.noun}", f"my {g.noun} {g.name}", f"my oldest, {g.name},")
         out["grown_he"], out["grown_his"] = g.he, g.his
     return out
@@ -237,7 +251,7 @@ def _close(p: Persona, partner: Person | None, kid_src: dict[str, Source], young
     if partner is not None:
         return {"close": f"my {partner.noun}", "close_name": partner.name, "close_he": partner.he,
                 "close_him": partner.him, "close_his": partner.his, "close_hes": partner.hes}
-    if "kid" in kid_src:
+    if "kid" in kid_src and "if_kid_adult" in kid_src:  # a young child is not who a grown-up confides in or fights with
         return {"close": kid_src["kid"], "close_name": kid_src["kid_name"], "close_he": kid_src["kid_he"],
                 "close_him": kid_src["kid_him"], "close_his": kid_src["kid_his"], "close_hes": kid_src["kid_hes"]}
     noun, gender = rng.choice((("roommate", rng.choice("mf")), ("sister", "f"), ("brother", "m"),
@@ -270,8 +284,13 @@ def persona_facts(p: Persona) -> Facts:
                    p_his=partner.his, p_hes=partner.hes)
     kid_src = _kid_phrases(kids)
     src.update(kid_src)
-    if p.age >= 52 and kids and kids[0][1] >= 21:
+    if p.age >= 50 and kids and kids[0][1] >= 22:
+        src["if_grandkids"] = ""
         src["grandkids"] = ("my grandkids", "the grandkids", "my grandson", "my granddaughter")
+    if "grown_age" in kid_src:  # a grown child who was still a child when the trauma happened (or it predates them)
+        del src["grown_age"]
+        if int(kid_src.pop("grown_age")) - p.years_since_trauma < 16:
+            src["if_grown_raised"] = ""
     src.update(_years(p))
     src.update(_anniversary(rng))
     src.update(_support(p, rng, partner, any(a >= 18 for _, a in kids)))

@@ -77,7 +77,7 @@ REPLIES: dict[str, ReplyBank] = {
             Leaving your cart and walking out of {store} tells me how much fear was running through you in that moment.{m_cart}
             That sounds like a wave of panic that came out of nowhere, with embarrassment piled on top.
             Sitting in the car for {dur} afterward sounds exhausting, and it's clear how frightened you were.
-            It must have been painful to feel that panic with {kids} right there, and to wonder what they saw.
+            It must have been painful to feel that panic with {kids} right there, and to wonder what {kids_they} saw.
             You went from an ordinary moment to full panic in seconds, and the embarrassment is clearly still sitting with you.
             Being caught off guard in public like that is frightening, and feeling watched only adds to it.
         """,
@@ -314,6 +314,14 @@ REPLIES: dict[str, ReplyBank] = {
     ),
     "setback": _r(
         er="""
+            A bad stretch after real progress sounds deeply discouraging, and frightening too.
+            It sounds like this knocked your confidence as much as your sleep and mood, and left you discouraged.
+            I can hear how disappointed you are, and how scared that the progress was never real.
+            Sliding back after working so hard sounds exhausting and disheartening.
+            It sounds like the setback brought doubt along with it, about whether things can change.
+            Feeling like you're back at the start sounds frustrating and lonely.
+            There's so much discouragement in this, and I can hear how tired you are of fighting.
+            It sounds painful to lose ground you worked so hard to gain.
             After feeling so much better, this bad week sounds deeply disappointing and discouraging.
             There's fear in this, fear that the good weeks didn't count, alongside the disappointment.
             It's painful to feel back at the start after working so hard, and the disappointment comes through.
@@ -342,6 +350,18 @@ REPLIES: dict[str, ReplyBank] = {
     ),
     "fear_disclosure": _r(
         er="""
+            Wanting someone to know and dreading their reaction at the same time sounds like a hard place to stand.
+            It sounds lonely to carry something this big while the people around you only see the surface.
+            I can hear how much you want to be understood, and how scared you are of being seen differently.
+            Holding the words back each time they get close sounds exhausting, and a little heartbreaking.
+            There's real vulnerability in even thinking about telling someone, and the fear makes sense.
+            Deciding who gets to know something this personal is a heavy decision, and you sound torn about it.
+            It sounds like keeping it in feels safer but lonelier, and telling feels braver but riskier.
+            The worry about being treated differently afterward comes through clearly, and so does the wish to be known.
+            You sound tired of the effort it takes to keep this hidden, and unsure whether it's safe to stop.
+            Not knowing where to even start with the words sounds frustrating, and a bit frightening.
+            It sounds like part of you is ready to say it and part of you is bracing for the worst, which sounds frightening.
+            That's a lot of second-guessing to live with, and it sounds lonely underneath it all.
             It sounds like you're caught between wanting closeness with {close} and a fear of what telling could cost you.
             There's fear in this and vulnerability too, wondering how {close} might see you afterward.
             Not knowing how much to say sounds uncertain and lonely; you've carried this a long time.
@@ -370,6 +390,16 @@ REPLIES: dict[str, ReplyBank] = {
     ),
     "numbness": _r(
         er="""
+            Feeling cut off from the things that used to matter sounds lonely and unsettling.
+            It sounds like the colour has drained out of things, and that's a sad way to live day to day.
+            Going through the motions without feeling much sounds empty, and a little frightening.
+            I can hear the worry in this, that the numbness says something about who you are now.
+            Not being able to reach your own feelings sounds lonely, even when people are right there.
+            It sounds disheartening to want to feel close and not be able to get there.
+            That hollow, far-off feeling sounds hard to live with, and hard to explain to others.
+            Missing the person who used to feel things easily comes through clearly, and it sounds sad.
+            It sounds like you're watching your life rather than living it right now, and that's painful.
+            Feeling flat when you expected joy sounds confusing, and quietly heartbreaking.
             Sitting there feeling nothing while everyone else was moved sounds empty, and worrying.{m_flat_event}
             That flatness sounds lonely; it's like being behind glass while life goes on.
             There's a lot of worry in what you wrote, about the numbness and about what it means.
@@ -379,7 +409,7 @@ REPLIES: dict[str, ReplyBank] = {
         """,
         dn="""
             Emotional numbness is a very common response after {kind}; it often starts as a way to get through and then stays.
-            Many people describe exactly this flatness, and it doesn't mean you don't care; it means your system has been overloaded.
+            Many people describe exactly this flatness, and it doesn't mean you don't care, only that you've been carrying too much for too long.
             Numbness is a kind of protection the mind uses when feelings have been too much.
             It makes sense that fear might still come through while the good feelings feel far away; many people notice that.
         """,
@@ -398,6 +428,18 @@ REPLIES: dict[str, ReplyBank] = {
     ),
     "treatment_hesitancy": _r(
         er="""
+            Going back and forth about getting help sounds tiring, and I can hear the wariness in it.
+            It sounds like hope and doubt are pulling in opposite directions about this.
+            Dreading the idea of going over it all with a stranger makes a lot of sense, and it sounds frightening.
+            I can hear how much you want things to change, and how unsure you are that therapy is the way.
+            There's some discouragement in this, as if you're bracing to be let down again.
+            It sounds like the thought of opening all of it up feels daunting, bigger than the problem itself some days.
+            Putting it off and then feeling bad about putting it off sounds like a draining loop.
+            You sound wary, and understandably so; trusting a process with something this painful is a big ask.
+            Part of you sounds ready to try, and part of you sounds worried it won't be worth the pain.
+            Not being sure you even deserve the help sounds heavy on top of everything else.
+            It sounds like the waiting and wondering have been wearing on you for a while.
+            I hear skepticism in this, and underneath it a real wish for something to help.
             It sounds like you're torn about {day}'s appointment, with fear on one side and skepticism on the other.
             That mix of wanting help and not trusting it will work makes sense; ambivalence like that is hard to sit with.
             There's fear in this, especially of having to relive it, and some skepticism after last time.
@@ -614,6 +656,18 @@ REPLIES: dict[str, ReplyBank] = {
     ),
     "dissociation": _r(
         er="""
+            Losing track of yourself like that sounds really disorienting, and frightening afterward.
+            It sounds scary not to be sure how much time went by, and unsettling not to trust your own sense of it.
+            Coming back to yourself and not knowing what you missed sounds confusing and lonely.
+            That foggy, far-away feeling sounds hard to explain to anyone, and frightening to live with.
+            It sounds like the world went distant for a while, and coming back left you shaken.
+            Feeling like you're watching your own life from a distance sounds strange and lonely.
+            I can hear how unnerving it is not to feel fully present in your own day.
+            It sounds frightening to feel yourself drift and not be able to pull back in the moment.
+            Worrying about when it might happen next sounds like it's adding a layer of fear to everything.
+            Feeling cut off from your own body and surroundings sounds disorienting and isolating.
+            That sense of being not quite there sounds deeply unsettling, and tiring to recover from.
+            It sounds like those blank stretches leave you confused and on edge for a while afterward.
             Losing {dur} like that sounds frightening and confusing, and it's understandable that it scares you.
             Feeling outside your own body sounds disorienting, and very disconnected.
             Not being able to answer {close} when you were right there sounds frightening and confusing.{m_noanswer}
@@ -641,7 +695,7 @@ REPLIES: dict[str, ReplyBank] = {
     ),
     "parenting_worry": _r(
         er="""
-            You clearly love {kids}, and there's worry and guilt in wondering how your symptoms are affecting them.
+            You clearly love {kids}, and there's worry and guilt in wondering how your symptoms are affecting {kids_them}.
             Hearing {little} ask why you're always sad must have stung, and the protectiveness you feel comes through.
             There's a lot of worry in this, and guilt that you're not the parent you want to be right now.
             Seeing {kid} pick up your habits must have been hard, and it's clear how protective you are.
@@ -656,7 +710,7 @@ REPLIES: dict[str, ReplyBank] = {
             Caring for someone else while you're struggling is hard, and many people in your position feel the same guilt.
         """,
         strength="""
-            Your concern for {kids} shows how much you care about them.
+            Your concern for {kids} shows how much you care about {kids_them}.
             You're thinking about this, which is what a caring parent does.{if_kids}
             You're still showing up, even on hard days.
             You want something better for them, and that matters.{if_kids}
@@ -734,6 +788,20 @@ ER_LEADS = bank("""
     Thank you for being this open.
     That sounds like a lot.
     What a week it sounds like you've had.
+    Before anything else, thank you for saying this.
+    Okay. Let's slow down and look at this together.
+    Honestly, that would rattle most people.
+    First, I'm sorry this landed on you.
+    You don't have to tidy this up for me.
+    Nothing about this sounds small.
+    Wow, that's heavy.
+    Let me make sure I'm hearing you right.
+    You put that really clearly.
+    Hard day, from the sound of it.
+    None of this sounds easy.
+    Right, that's a lot to walk around with.
+    No wonder this has been on your mind.
+    Even writing this out can take a lot.
 """)
 # Extra normalising lines for self-critical voices: the harsh self-judgement is answered, not ignored.
 DN_SELF_CRITICAL = bank("""
@@ -742,7 +810,7 @@ DN_SELF_CRITICAL = bank("""
     Being hard on yourself is common too, but this reaction isn't a failing.
     It isn't a sign of weakness, even if it feels that way.
     Reactions like this don't measure how strong you are.
-    There's nothing pathetic about it; your system is doing what it learned to do.
+    There's nothing pathetic about it; your body is doing what it learned to do.
     The harsh voice is common too, and it isn't telling you the whole truth.
     It's not a character flaw; it's what trauma can do to a nervous system.
     Plenty of strong, capable people go through exactly this.

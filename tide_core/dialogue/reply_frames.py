@@ -71,7 +71,7 @@ ER_MOMENT = (
     "{Moment} would shake anyone. I can hear how {f1} it's left you.",
     "Hearing about {moment}, I can understand feeling {f1}, and {f2} as well.",
     "{Moment} takes a lot out of a person; you sound {f1}, and understandably so.",
-    "That's a lot: {moment}. I'm hearing {n1}, and some {n2} underneath.",
+    "Taking in {moment}, I'm hearing {n1}, and some {n2} underneath.",
     "Anyone would feel {f1} after {moment}, and it sounds {s2} as well.",
     "The picture you give, {moment}, sounds {s1} and {s2}.",
     "{Moment} sounds genuinely {s1}, and the {n2} in your words makes sense.",

@@ -64,7 +64,7 @@ PARTS: dict[str, Parts] = {
             the mind keeps working on what overwhelmed it, and a lot of that work happens at night
             the body's alarm fires in sleep just as it does awake, and it takes a while to stand down
             dreams tend to cluster when daytime stress is high
-            your nervous system is still trying to file away something that was too much at the time
+            your body is still trying to file away something that was too much at the time
             the fear in a dream is real fear to the body, even when the mind knows it was a dream
         """,
         did="""
@@ -92,7 +92,7 @@ PARTS: dict[str, Parts] = {
     "public_trigger": _p(
         "frightening, overwhelming, jarring, exposing, scary",
         moments="""
-            getting hit by {trigger} in the middle of {store}
+            having {trigger} catch you off guard in the middle of {store}
             leaving your cart and walking out of {store}{m_cart}
             sitting in the parking lot for {dur} before you could drive{m_car}
             having a wave of panic come out of nowhere in public
@@ -454,7 +454,7 @@ PARTS: dict[str, Parts] = {
             your body treats the place as dangerous because it's trying to protect you
             fear attached to a place can stay long after the danger is gone
             the mind learns from every escape that the place must be dangerous
-            it isn't a lack of willpower; it's an alarm system doing its job too well
+            it isn't a lack of willpower but an alarm system doing its job too well
         """,
         did="""
             driving there at all{m_drove}
@@ -499,7 +499,7 @@ PARTS: dict[str, Parts] = {
         reasons="""
             progress after trauma rarely moves in a straight line
             stress tends to bring old symptoms back for a while, even when real change has happened
-            a setback doesn't erase what you learned; the skills are still there
+            a setback doesn't erase what you learned, and the skills are still there
             noticing a setback quickly is itself a sign of how far you've come
             recovery usually looks like ups and downs around a slowly improving line
         """,
@@ -595,7 +595,7 @@ PARTS: dict[str, Parts] = {
         reasons="""
             numbness often starts as a way to get through and then stays longer than it's needed
             the mind turns the volume down when feelings have been too much
-            it doesn't mean you don't care; it means your system has been overloaded
+            it doesn't mean you don't care, only that you've been overloaded for a long time
             protective shutdown tends to dull the good feelings along with the painful ones
             feelings often return gradually as the nervous system feels safer
         """,
@@ -805,7 +805,7 @@ PARTS: dict[str, Parts] = {
         tries="""
             take a slow breath out and look around to confirm you're safe after a startle
             ask the people you live with to say something before coming up behind you
-            tell the kids, in a light way, that surprises are hard for you right now{if_kids}
+            tell the kids, in a light way, that surprises are hard for you right now{if_kids_young}
             let {close} know it's not about {close_him}, it's about the sound
             practise slow breathing during calm times, so it's easier to reach for after a jump
         """,
@@ -816,7 +816,7 @@ PARTS: dict[str, Parts] = {
             hearing your {partner} say {p_hes} tired of feeling shut out
             having {close} say it's like living with a stranger
             hearing your {partner} crying on the phone about you
-            not knowing what to say when {close_name} asked if you even want to be together
+            not knowing what to say when {close_name} asked if you even want to be together{if_partner}
             pulling away when {close} reaches for you{m_pullaway}
             trying to explain and having it come out wrong{m_explain_wrong}
             going {weeks} without a real conversation

@@ -18,10 +18,10 @@ REPLY_SWAPS: dict[str, tuple[str, ...]] = {
                        "it sounds as if", "reading this, it seems"),
     "exhausting": ("exhausting", "draining", "wearing", "tiring"),
     "frightening": ("frightening", "scary", "frightening", "really frightening", "unnerving"),
-    "very common": ("very common", "really common", "common", "extremely common", "so common", "very common"),
+    "very common": ("very common", "really common", "common", "extremely common", "very common"),
     "makes sense": ("makes sense", "makes a lot of sense", "makes complete sense", "makes sense"),
     "understandable": ("understandable", "completely understandable", "very understandable", "understandable",
-                       "so understandable"),
+                       "deeply understandable"),
     "many people": ("many people", "lots of people", "a lot of people", "plenty of people", "many survivors",
                     "many people"),
     "would it help to": ("would it help to", "might it help to", "would it be useful to",
@@ -65,7 +65,6 @@ REPLY_SWAPS: dict[str, tuple[str, ...]] = {
     "worried": ("worried", "anxious", "concerned", "worried"),
     "I wonder if": ("I wonder if", "I'm wondering whether", "I wonder if"),
     "you're carrying": ("you're carrying", "you're holding", "you're dealing with", "you're carrying"),
-    "your body": ("your body", "your system", "your nervous system", "your body"),
     "the mind": ("the mind", "the brain", "the mind"),
     "clearly": ("clearly", "plainly", "clearly"),
     "how much you care": ("how much you care", "how deeply you care", "how much this matters to you"),
@@ -91,7 +90,7 @@ CLIENT_SWAPS: dict[str, tuple[str, ...]] = {
     "completely": ("completely", "totally", "absolutely", "completely"),
     "I think": ("I think", "I guess", "I feel like", "I think", "I suspect", "I'm pretty sure"),
     "I've noticed": ("I've noticed", "I've started noticing", "I noticed", "I've been noticing"),
-    "every time": ("every time", "whenever", "every single time", "each time"),
+    "every time": ("every time", "every single time", "each time"),
     "It's been": ("It's been", "It has been", "It's already been"),
     "the whole": ("the whole", "the entire", "the whole"),
     "honestly": ("honestly", "truthfully", "to be honest", "honestly"),
@@ -159,6 +158,14 @@ _REPLY = _compile(REPLY_SWAPS)
 _CLIENT = _compile(CLIENT_SWAPS)
 
 
+# Alternatives that only read at the start of a clause ("... when you least expected it sounds like" must not
+# become "... expected from what you describe, ...").
+_CLAUSE_START = {a for alts in REPLY_SWAPS["it sounds like"] for a in (alts, cap(alts))
+                 if a.lower() not in ("it sounds like", "it seems like", "it sounds as if")}
+_CLAUSE_START_RE = re.compile(r"(?:^|[.?!;:,\x00]\s*|\band\s|\bbut\s)$")
+
+_NEXT_WORD = re.compile(r" (\w+)")
+
 # Swaps whose alternatives don't take "of" ("a great deal of" reads fine, "a little of rest" does not).
 _NOT_BEFORE_OF = {"a lot", "a bit", "a little", "kind of"}
 
@@ -168,9 +175,22 @@ def _vary(text: str, rng: random.Random, compiled: tuple[re.Pattern, dict[str, t
     pattern, table = compiled
 
     def swap(m: re.Match) -> str:
-        if rng.random() >= rate or (m.group(0).lower() in _NOT_BEFORE_OF and text.startswith(" of", m.end())):
-            return m.group(0)
-        return rng.choice(table[m.group(0)])
+        found = m.group(0)
+        if rng.random() >= rate or (found.lower() in _NOT_BEFORE_OF and text.startswith(" of", m.end())):
+            return found
+        alt = rng.choice(table[found])
+        before = text[max(0, m.start() - 24):m.start()]
+        if alt in _CLAUSE_START and not _CLAUSE_START_RE.search(before):
+            return found  # "from what you describe," only reads at the start of a clause
+        prev = before.rsplit(" ", 2)[-2:-1]
+        if prev and prev[0].lower() == alt.split(" ", 1)[0].lower():
+            return found  # "completely completely understandable"
+        if alt == "how much this matters to you" and text.startswith((" about", " for"), m.end()):
+            return found  # "how much this matters to you about ..." does not read
+        nxt = _NEXT_WORD.match(text, m.end())
+        if nxt and nxt.group(1).lower() == alt.rsplit(" ", 1)[-1].lower():
+            return found  # "I get that that"
+        return alt
 
     return pattern.sub(swap, text)
 
