@@ -85,3 +85,15 @@ def test_export_import_round_trip_and_broken_import(tmp_path):
     assert out.returncode == 2
     assert "2_conversations.json" in out.stderr and "expected valid JSON" in out.stderr
     assert imported.read_bytes() == before
+
+
+def test_import_ratings_refuses_a_bad_file_and_bad_mapping(tmp_path):
+    wh = tmp_path / "w.duckdb"
+    assert tide("build", "-q", "--personas", "3", "--conversations", "2", "--warehouse", str(wh)).returncode == 0
+    before = wh.read_bytes()
+    data = ROOT / "tests" / "data" / "ratings"
+    out = tide("import-ratings", str(data / "missing_item_column.csv"), "--warehouse", str(wh))
+    assert out.returncode == 2 and "missing_item_column.csv" in out.stderr, out.stderr
+    out = tide("import-ratings", str(data / "survey_export.csv"), "--map", "empathy", "--warehouse", str(wh))
+    assert out.returncode == 2 and "--map takes field=column" in out.stderr
+    assert wh.read_bytes() == before

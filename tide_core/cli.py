@@ -5,6 +5,8 @@
     variety  print the variety figures of the dataset text
     export   write the dataset as TIDE-release JSON, JSONL or Parquet (or every warehouse table as Parquet)
     import   load a TIDE-release folder, JSONL or Parquet export into a fresh warehouse
+    evaluate score responses, simulate the default rater panel, run the statistics and findings
+    import-ratings  import ratings from a survey export (CSV or Parquet), reporting rejected rows
     serve    start the Streamlit dashboard on the warehouse
 
 Errors a user can fix print one line naming what was wrong and what was expected, and exit with status 2.
@@ -65,8 +67,56 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    # Later stages (training, generation, evaluation) attach here as they are built.
-    return cmd_build(args)
+    """The main job: build (or reuse) the dataset warehouse, then the evaluation stage."""
+    cmd_build(args)
+    args.seed = args.seed if args.seed is not None else load_config(args.config).seed
+    return cmd_evaluate(args)
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from tide_core.evaluation.stage import evaluation_step
+
+    with tqdm(total=0, desc="evaluation", disable=args.quiet) as bar:
+        def progress(step: str, done: int, total: int) -> None:
+            bar.set_description(step)
+            bar.total, bar.n = total, done
+            bar.refresh()
+
+        result = evaluation_step(args.warehouse, seed=args.seed, progress=progress)
+    print(f"evaluated {result.n_responses} responses ({result.n_scored} newly scored) in {result.seconds:.1f} s; "
+          f"panel {result.panel_id or '-'}; analyses: {', '.join(result.analyses_run) or 'unchanged'}")
+    for f in result.findings:
+        p = f.get("p_adjusted")
+        p_text = f"p={p:.3g}" if p is not None else ""
+        print(f"  [{f['data_source']}] {f['finding_id']:<22} {f['supported']:<13} {f.get('statistic') or '':<18} {p_text}")
+    return 0
+
+
+def _mapping(pairs: list[str] | None) -> dict[str, str] | None:
+    if not pairs:
+        return None
+    out = {}
+    for pair in pairs:
+        field, sep, column = pair.partition("=")
+        if not sep or not field or not column:
+            raise TideError(f"--map takes field=column (e.g. empathy=Q3_empathy), got {pair!r}")
+        out[field] = column
+    return out
+
+
+def cmd_import_ratings(args: argparse.Namespace) -> int:
+    from tide_core.evaluation.ratings_import import import_ratings
+    from warehouse.writer import open_readwrite
+
+    with open_readwrite(args.warehouse) as con:
+        report = import_ratings(con, args.path, _mapping(args.map))
+    if report.already_imported:
+        print(f"{report.file} was already imported ({report.n_accepted} of {report.n_rows} rows accepted then)")
+        return 0
+    print(f"imported {report.n_accepted} of {report.n_rows} rows from {report.file}; {report.n_rejected} rejected")
+    for r in report.rejects[: args.show]:
+        print(f"  row {r.row_number}, field {r.field}: {r.reason} (value {r.value!r})")
+    return 0
 
 
 def cmd_variety(args: argparse.Namespace) -> int:
@@ -144,6 +194,13 @@ def build_parser() -> argparse.ArgumentParser:
     _add_build_args(add("run", cmd_run, "The main job: build everything the dashboard shows."))
     add("variety", cmd_variety, "Print the variety figures of the dataset text.").add_argument(
         "--top", type=int, default=10, help="how many repeated sentences and openings to list")
+    add("evaluate", cmd_evaluate, "Score responses, simulate the default rater panel, run the statistics.").add_argument(
+        "--seed", type=int, default=13, help="seed of the simulated panel and bootstraps")
+    p = add("import-ratings", cmd_import_ratings, "Import ratings from a survey export (CSV or Parquet).")
+    p.add_argument("path", type=Path, help="the survey export file")
+    p.add_argument("--map", action="append", metavar="FIELD=COLUMN",
+                   help="map a rating field to the export's column name (repeatable); default: same names")
+    p.add_argument("--show", type=int, default=20, help="how many rejected rows to print")
     p = add("export", cmd_export, "Export the dataset (tide, jsonl, parquet) or every table as Parquet (tables).")
     p.add_argument("--format", choices=("tide", "jsonl", "parquet", "tables"), default="tide")
     p.add_argument("--out", type=Path, required=True, help="output folder")

@@ -58,5 +58,8 @@ def append_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame
         conflict = " ON CONFLICT DO NOTHING" if skip_existing else ""
         con.execute(f'INSERT INTO "{table}" BY NAME SELECT * FROM _append{conflict}')
     finally:
-        con.unregister("_append")
+        try:
+            con.unregister("_append")
+        except duckdb.TransactionException:
+            pass  # the failed insert aborted the transaction; let its own error surface, not this one
     return frame.height

@@ -1,0 +1,58 @@
+"""Automatic metrics against human ratings: Spearman's rho between a response's metric and its mean rating, with
+a paired percentile bootstrap interval (resampling responses), overall and per scenario."""
+
+from __future__ import annotations
+
+import numpy as np
+import polars as pl
+from scipy import stats as sps
+
+from tide_core.evaluation.stat_rows import StatRow, suppress_small
+
+METRICS = ("cosine_minilm", "rougeL", "bleu", "chrf", "n_factors", "n_words")
+
+
+def _rowwise_spearman(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Spearman rho of each row pair of (B, n) arrays (ranks with ties averaged, then Pearson)."""
+    rx, ry = sps.rankdata(x, axis=1), sps.rankdata(y, axis=1)
+    rx -= rx.mean(axis=1, keepdims=True)
+    ry -= ry.mean(axis=1, keepdims=True)
+    den = np.sqrt((rx * rx).sum(axis=1) * (ry * ry).sum(axis=1))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return (rx * ry).sum(axis=1) / den
+
+
+def spearman_ci(x: np.ndarray, y: np.ndarray, n_boot: int, seed: int) -> tuple[float, float, float, float]:
+    """rho, its percentile 95 % interval (paired resampling of responses), and the p-value of rho = 0."""
+    res = sps.spearmanr(x, y)
+    rng = np.random.default_rng(seed)
+    idx = rng.integers(0, len(x), (n_boot, len(x)))
+    lo, hi = np.nanpercentile(_rowwise_spearman(x[idx], y[idx]), [2.5, 97.5])
+    return float(res.statistic), float(lo), float(hi), float(res.pvalue)
+
+
+def per_response(frame: pl.DataFrame) -> pl.DataFrame:
+    """Mean empathy rating per response with its metrics and scenario."""
+    return frame.group_by("response_id").agg(pl.col("empathy").mean().alias("mean_empathy"),
+                                             pl.col("scenario_id").first(),
+                                             *[pl.col(m).first() for m in METRICS if m in frame.columns])
+
+
+def rho_row(g: pl.DataFrame, metric: str, scope: str, n_boot: int, seed: int) -> StatRow:
+    g = g.filter(pl.col(metric).is_not_null())
+    method = f"Spearman rho, metric vs mean human rating per response; paired bootstrap ({n_boot})"
+    row = StatRow("metric_human", f"spearman_{metric}", scope, None, g.height, method)
+    x, y = g[metric].to_numpy().astype(float), g["mean_empathy"].to_numpy()
+    if g.height < 10 or np.ptp(x) == 0 or np.ptp(y) == 0:
+        return suppress_small(row) if g.height < 10 else row
+    rho, lo, hi, p = spearman_ci(x, y, n_boot, seed)
+    return StatRow("metric_human", f"spearman_{metric}", scope, rho, g.height, method, lo, hi, rho, "rho", p)
+
+
+def metric_human(frame: pl.DataFrame, n_boot: int = 1000, seed: int = 13) -> list[StatRow]:
+    """Every metric overall; cosine (the study's main metric) per scenario too."""
+    resp = per_response(frame)
+    rows = [rho_row(resp, m, "all", n_boot, seed) for m in METRICS if m in resp.columns]
+    for (scenario,), g in resp.sort("scenario_id").group_by("scenario_id", maintain_order=True):
+        rows.append(rho_row(g, "cosine_minilm", f"scenario={scenario}", n_boot, seed))
+    return rows
