@@ -97,7 +97,6 @@ def tiny_dataset() -> Dataset:
 
 
 def _generated_dataset() -> Dataset:
-    pytest.importorskip("tide_core.dialogue.compose", reason="dialogue generator not written yet")
     return build_dataset(DatasetConfig(n_personas=6, conversations_per_persona=4))
 
 

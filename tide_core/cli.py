@@ -1,7 +1,9 @@
 """Command line: `python -m tide_core <command> --help`.
 
     build    build the dataset and the DuckDB warehouse (reuses an up-to-date one unless --force)
-    run      the main job: everything `build` does, then later stages as they exist
+    run      the main job: build, models (zero-shot, LoRA, generation), ONNX export, evaluation
+    models   zero-shot and LoRA fine-tuned generation with the small models into the warehouse
+    export-onnx  export the fine-tuned model to ONNX and load it with the torch-free generator
     variety  print the variety figures of the dataset text
     export   write the dataset as TIDE-release JSON, JSONL or Parquet (or every warehouse table as Parquet)
     import   load a TIDE-release folder, JSONL or Parquet export into a fresh warehouse
@@ -66,9 +68,28 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_models(args: argparse.Namespace) -> int:
+    from tide_core.models.stage import models_step
+
+    progress = None if args.quiet else (lambda msg: print(f"== {msg}", flush=True))
+    print(models_step(args.warehouse, args.models_profile, progress=progress).summary())
+    return 0
+
+
+def cmd_serve_export(args: argparse.Namespace) -> int:
+    from tide_core.models.serving import onnx_step
+
+    print(onnx_step(args.model, args.variant).summary())
+    return 0
+
+
 def cmd_run(args: argparse.Namespace) -> int:
-    """The main job: build (or reuse) the dataset warehouse, then the evaluation stage."""
+    """The main job: build (or reuse) the dataset warehouse, the models, the ONNX export, then the evaluation."""
     cmd_build(args)
+    if not args.skip_models:
+        cmd_models(args)
+        args.model, args.variant = "smollm2-135m", "q4"
+        cmd_serve_export(args)
     args.seed = args.seed if args.seed is not None else load_config(args.config).seed
     return cmd_evaluate(args)
 
@@ -191,7 +212,16 @@ def build_parser() -> argparse.ArgumentParser:
         return p
 
     _add_build_args(add("build", cmd_build, "Build the dataset and the DuckDB warehouse."))
-    _add_build_args(add("run", cmd_run, "The main job: build everything the dashboard shows."))
+    p = add("run", cmd_run, "The main job: build everything the dashboard shows.")
+    _add_build_args(p)
+    p.add_argument("--models-profile", default="cpu-default", choices=("cpu-default", "full"),
+                   help="cpu-default: time-boxed on a CPU (about 6 min on 2 cores); full: every present model, all data")
+    p.add_argument("--skip-models", action="store_true", help="build and evaluate without the model stages")
+    add("models", cmd_models, "Zero-shot, LoRA fine-tune, merge and generate with the small models.").add_argument(
+        "--profile", dest="models_profile", default="cpu-default", choices=("cpu-default", "full"))
+    p = add("export-onnx", cmd_serve_export, "Export the fine-tuned model to ONNX (once) and load it torch-free.")
+    p.add_argument("--model", default="smollm2-135m", help="model id of a merged fine-tuned model")
+    p.add_argument("--variant", default="q4", choices=("fp32", "int8", "q4"), help="which export to load")
     add("variety", cmd_variety, "Print the variety figures of the dataset text.").add_argument(
         "--top", type=int, default=10, help="how many repeated sentences and openings to list")
     add("evaluate", cmd_evaluate, "Score responses, simulate the default rater panel, run the statistics.").add_argument(

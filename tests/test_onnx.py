@@ -1,0 +1,301 @@
+"""ONNX export and the torch-free generator, on a tiny random Llama that uses SmolLM2's real tokenizer and chat
+template (seconds to export), compared token for token with transformers' generate."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from tide_core.models.backend import SYSTEM_PROMPT, DecodingSettings
+from tide_core.models.onnx_export import OnnxExportError, export_onnx
+from tide_core.models.onnx_generate import (
+    ContextLengthError,
+    IncrementalDecoder,
+    OnnxGenerator,
+    OnnxModelError,
+    top_p_filter,
+)
+from tide_core.models.weights import DEFAULT_CACHE
+
+ROOT = Path(__file__).resolve().parent.parent
+SMOLLM2 = DEFAULT_CACHE / "smollm2-135m-instruct"
+TOKENIZER_FILES = ("tokenizer.json", "tokenizer_config.json", "chat_template.jinja")
+CONTEXT = 512
+PROMPTS = ["I can't sleep since the fire.", "My hands shake whenever I drive past that junction.",
+           "Why do I feel numb when everyone else is fine?"]
+GREEDY = DecodingSettings(max_new_tokens=24)
+
+@pytest.fixture(scope="module", autouse=True)
+def smollm2_tokenizer():
+    """SmolLM2's tokenizer and chat template come from the materialised package weights (made once, ~40 s)."""
+    from tide_core.models.weights import materialize_smollm2
+
+    return materialize_smollm2()
+
+
+def make_tiny_llama(folder: Path) -> Path:
+    """A 2-layer random Llama with SmolLM2's vocabulary; a large init spread so greedy output is not one token."""
+    import torch
+    from transformers import LlamaConfig, LlamaForCausalLM
+
+    torch.manual_seed(0)
+    config = LlamaConfig(vocab_size=49152, hidden_size=64, intermediate_size=128, num_hidden_layers=2,
+                         num_attention_heads=4, num_key_value_heads=2, max_position_embeddings=CONTEXT,
+                         tie_word_embeddings=True, initializer_range=0.5, bos_token_id=1, eos_token_id=2,
+                         pad_token_id=2)
+    LlamaForCausalLM(config).save_pretrained(folder)
+    for name in TOKENIZER_FILES:
+        shutil.copy2(SMOLLM2 / name, folder / name)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def tiny_model(tmp_path_factory) -> Path:
+    return make_tiny_llama(tmp_path_factory.mktemp("tiny") / "tiny-llama")
+
+
+@pytest.fixture(scope="module")
+def onnx_root(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("onnx")
+
+
+@pytest.fixture(scope="module")
+def exported(tiny_model, onnx_root) -> Path:
+    return export_onnx(tiny_model, onnx_root, quantize=("int8", "q4"))
+
+
+@pytest.fixture(scope="module")
+def generator(exported) -> OnnxGenerator:
+    return OnnxGenerator(exported)
+
+
+@pytest.fixture(scope="module")
+def torch_model(tiny_model):
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    return AutoModelForCausalLM.from_pretrained(tiny_model).eval(), AutoTokenizer.from_pretrained(tiny_model)
+
+
+def torch_greedy(torch_model, prompt_ids: list[int], stop_ids, max_new_tokens: int) -> list[int]:
+    """transformers' own greedy generate, with the stop token (if any) removed from the end."""
+    import torch
+
+    model, _ = torch_model
+    ids = torch.tensor([prompt_ids])
+    with torch.no_grad():
+        out = model.generate(ids, attention_mask=torch.ones_like(ids), max_new_tokens=max_new_tokens, do_sample=False,
+                             eos_token_id=sorted(stop_ids), pad_token_id=2)
+    tokens = out[0, len(prompt_ids):].tolist()
+    return tokens[:-1] if tokens and tokens[-1] in stop_ids else tokens
+
+
+# --- export ------------------------------------------------------------------------------------------------------
+def test_export_writes_model_tokenizer_and_manifest(exported, tiny_model, onnx_root):
+    manifest = json.loads((exported / "manifest.json").read_text())
+    assert exported == onnx_root / "tiny-llama"
+    assert {"model.onnx", "model.int8.onnx", "model.q4.onnx", "tokenizer.json", "manifest.json"} <= {
+        p.name for p in exported.iterdir()}
+    assert manifest["model_id"] == "tiny-llama" and manifest["source"] == str(tiny_model.resolve())
+    assert 2 in manifest["eos_token_ids"]  # <|im_end|>, SmolLM2's end of turn
+    assert manifest["chat_template"] == (tiny_model / "chat_template.jinja").read_text()
+    assert (manifest["num_layers"], manifest["num_kv_heads"], manifest["head_dim"]) == (2, 2, 16)
+    assert manifest["dtype"] == "float32" and manifest["exported_at"]
+    assert manifest["verify_max_abs_diff"] < 1e-3
+    assert manifest["file_bytes"]["int8"] < manifest["file_bytes"]["fp32"] / 2
+    assert [p.name for p in onnx_root.iterdir()] == ["tiny-llama"]  # no temporary folders left behind
+
+
+def test_a_failed_export_leaves_the_previous_one_untouched(exported, tiny_model, tmp_path, onnx_root):
+    broken = tmp_path / "tiny-llama"
+    shutil.copytree(tiny_model, broken)
+    (broken / "model.safetensors").write_bytes(b"not weights")
+    before = (exported / "manifest.json").read_text()
+    with pytest.raises(OnnxExportError, match="does not load as a causal language model"):
+        export_onnx(broken, onnx_root)
+    assert (exported / "manifest.json").read_text() == before
+    assert [p.name for p in onnx_root.iterdir()] == ["tiny-llama"]
+
+
+def test_a_folder_without_config_is_refused_with_the_expected_layout(tmp_path):
+    with pytest.raises(OnnxExportError, match="no config.json: expected a Hugging Face model folder"):
+        export_onnx(tmp_path, tmp_path / "out")
+
+
+# --- generation ----------------------------------------------------------------------------------------------------
+def test_greedy_tokens_equal_torch_generate(generator, torch_model):
+    for prompt in PROMPTS:
+        reply = generator.generate(SYSTEM_PROMPT, prompt, GREEDY)
+        ids = generator.encode_prompt(SYSTEM_PROMPT, prompt)
+        expected = torch_greedy(torch_model, ids, generator.stop_token_ids, GREEDY.max_new_tokens)
+        assert reply.extra["token_ids"] == expected
+        assert len(set(expected)) > 5  # a meaningful comparison, not one repeated token
+
+
+def test_the_system_prompt_is_processed_once_and_replies_do_not_change(exported, generator):
+    plain = OnnxGenerator(exported, prefix_cache=False)
+    cached = OnnxGenerator(exported)
+    fed: list[int] = []
+    forward = cached._forward
+    cached._forward = lambda ids, past, cache: fed.append(len(ids)) or forward(ids, past, cache)
+    system_len = len(cached.encode_prompt(SYSTEM_PROMPT, ""))  # the first use remembers the system turn
+    assert fed == [fed[0]] and 100 < fed[0] < system_len
+    for prompt in PROMPTS:
+        fed.clear()
+        reply = cached.generate(SYSTEM_PROMPT, prompt, GREEDY)
+        assert reply.extra["token_ids"] == plain.generate(SYSTEM_PROMPT, prompt, GREEDY).extra["token_ids"]
+        prompt_len = len(cached.encode_prompt(SYSTEM_PROMPT, prompt))
+        assert 0 < fed[0] < prompt_len - 100  # the first step ran only the user turn, not the system's
+    assert len(cached._prefixes) == 1
+
+
+def test_prompt_matches_transformers_chat_template(generator, torch_model):
+    _, tokenizer = torch_model
+    for prompt in PROMPTS:
+        messages = [{"role": "system", "content": SYSTEM_PROMPT}, {"role": "user", "content": prompt}]
+        text = tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
+        assert generator.render_prompt(SYSTEM_PROMPT, prompt) == text
+        assert generator.encode_prompt(SYSTEM_PROMPT, prompt) == tokenizer(text, add_special_tokens=False).input_ids
+
+
+def test_stream_pieces_join_to_the_generated_text(generator):
+    reply = generator.generate(SYSTEM_PROMPT, PROMPTS[0], GREEDY)
+    pieces = list(generator.stream(SYSTEM_PROMPT, PROMPTS[0], GREEDY))
+    assert len(pieces) > 5 and "".join(pieces) == reply.text
+
+
+def test_generation_stops_at_an_end_of_turn_token(exported):
+    generator = OnnxGenerator(exported)
+    tokens = generator.generate(SYSTEM_PROMPT, PROMPTS[1], GREEDY).extra["token_ids"]
+    generator.stop_token_ids = {tokens[5]} - set(tokens[:5])  # pretend the 6th token ends the turn
+    reply = generator.generate(SYSTEM_PROMPT, PROMPTS[1], GREEDY)
+    assert reply.extra["token_ids"] == tokens[:5] and reply.stop_reason == "end_turn"
+    assert "".join(generator.stream(SYSTEM_PROMPT, PROMPTS[1], GREEDY)) == reply.text
+
+
+def test_max_new_tokens_is_respected(generator):
+    reply = generator.generate(SYSTEM_PROMPT, PROMPTS[0], DecodingSettings(max_new_tokens=7))
+    assert reply.completion_tokens == 7 and reply.stop_reason == "max_tokens"
+    assert reply.extra["ttft_ms"] > 0 and reply.latency_ms >= reply.extra["ttft_ms"]
+
+
+def test_sampling_is_seeded_and_top_p_narrows_it(generator):
+    def sample(seed, top_p=1.0):
+        settings = DecodingSettings(max_new_tokens=12, temperature=1.0, top_p=top_p, seed=seed)
+        return generator.generate(SYSTEM_PROMPT, PROMPTS[2], settings).extra["token_ids"]
+
+    assert sample(1) == sample(1)
+    assert sample(1) != sample(2)
+    greedy = generator.generate(SYSTEM_PROMPT, PROMPTS[2], DecodingSettings(max_new_tokens=12)).extra["token_ids"]
+    assert sample(3, top_p=1e-9) == greedy  # only the most likely token survives
+
+
+def test_top_p_keeps_the_smallest_set_reaching_p():
+    probs = np.array([0.1, 0.5, 0.3, 0.1])
+    assert np.allclose(top_p_filter(probs, 0.75), [0, 0.625, 0.375, 0])
+    assert np.allclose(top_p_filter(probs, 0.5), [0, 1, 0, 0])
+
+
+def test_a_prompt_longer_than_the_context_is_a_clear_error(generator):
+    with pytest.raises(ContextLengthError, match=r"the prompt is \d+ tokens; tiny-llama takes 1 to 511 tokens"):
+        generator.generate(SYSTEM_PROMPT, "I remember everything. " * 200, GREEDY)
+
+
+def test_generation_stops_at_the_end_of_the_context(generator):
+    message = "word " * 470
+    prompt_len = len(generator.encode_prompt("", message))
+    assert CONTEXT - 30 < prompt_len < CONTEXT - 5  # the test is about the last few positions
+    reply = generator.generate("", message, DecodingSettings(max_new_tokens=64))
+    assert reply.completion_tokens == CONTEXT - prompt_len and reply.stop_reason == "context_length"
+
+
+def test_incremental_decoding_keeps_multibyte_characters_and_spaces_whole(generator):
+    text = "Café naïve — I felt 😟 then 🙂 ok.  Two  spaces, 日本語."
+    ids = generator.tokenizer.encode(text, add_special_tokens=False).ids
+    decoder = IncrementalDecoder(generator.tokenizer)
+    pieces = [decoder.push(i) for i in ids] + [decoder.flush()]
+    assert "".join(pieces) == text
+    assert not any("\ufffd" in piece for piece in pieces)
+    assert len(ids) > len([p for p in pieces if p])  # some tokens were partial characters, held back
+
+
+@pytest.mark.parametrize("variant", ["int8", "q4"])
+def test_quantized_variants_generate(exported, variant):
+    quantized = OnnxGenerator(exported, variant=variant)
+    reply = quantized.generate(SYSTEM_PROMPT, PROMPTS[0], GREEDY)
+    assert quantized.model_id == f"tiny-llama-{variant}" and reply.completion_tokens > 0
+
+
+def test_an_unknown_quantization_is_refused(tiny_model, tmp_path):
+    with pytest.raises(OnnxExportError, match=r"unknown quantization \['int4'\]; expected any of \['int8', 'q4'\]"):
+        export_onnx(tiny_model, tmp_path, quantize=("int4",))
+
+
+def test_bad_folders_and_variants_are_refused(exported, tmp_path):
+    with pytest.raises(OnnxModelError, match="has no manifest.json"):
+        OnnxGenerator(tmp_path)
+    with pytest.raises(OnnxModelError, match=r"no 'bf16' model; it has \['fp32', 'int8', 'q4'\]"):
+        OnnxGenerator(exported, variant="bf16")
+
+
+def test_the_generator_runs_without_torch_or_transformers(exported):
+    code = (
+        "import sys\n"
+        "from tide_core.models.onnx_generate import OnnxGenerator\n"
+        "from tide_core.models.backend import DecodingSettings\n"
+        f"reply = OnnxGenerator({str(exported)!r}).generate('', 'hello', DecodingSettings(max_new_tokens=3))\n"
+        "assert reply.completion_tokens > 0\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('torch', 'transformers'))\n"
+        "print('HEAVY', heavy)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert out.returncode == 0, out.stderr
+    assert "HEAVY []" in out.stdout
+
+
+# --- command line --------------------------------------------------------------------------------------------------
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "training/export_onnx.py", *args], cwd=ROOT, capture_output=True,
+                          text=True, timeout=60)
+
+
+def test_cli_help_documents_the_options():
+    out = run_cli("--help")
+    assert out.returncode == 0
+    for option in ("--name", "--out", "--int8", "--q4", "--chat-template", "--no-verify", "model_dir"):
+        assert option in out.stdout
+
+
+def test_cli_bad_folder_prints_one_line_and_exits_2(tmp_path):
+    out = run_cli(str(tmp_path / "missing"), "--out", str(tmp_path))
+    assert out.returncode == 2
+    assert out.stderr.strip().count("\n") == 0 and "no config.json" in out.stderr
+
+
+
+def test_cli_missing_chat_template_file_is_refused(tiny_model, tmp_path):
+    out = run_cli(str(tiny_model), "--out", str(tmp_path), "--chat-template", str(tmp_path / "none.jinja"))
+    assert out.returncode == 2 and "--chat-template" in out.stderr and "expected a jinja file" in out.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+# --- the real model (about 2.5 minutes here, so only on request) ------------------------------------------------
+@pytest.mark.skipif(os.environ.get("TIDE_SLOW_TESTS") != "1", reason="real SmolLM2 export: set TIDE_SLOW_TESTS=1")
+def test_real_smollm2_export_gives_torch_identical_greedy_replies(tmp_path):
+    from transformers import AutoModelForCausalLM
+
+    folder = export_onnx(SMOLLM2, tmp_path)
+    generator = OnnxGenerator(folder)
+    model = AutoModelForCausalLM.from_pretrained(SMOLLM2).eval()
+    for prompt in PROMPTS[:2]:
+        reply = generator.generate(SYSTEM_PROMPT, prompt, DecodingSettings(max_new_tokens=32))
+        ids = generator.encode_prompt(SYSTEM_PROMPT, prompt)
+        assert reply.extra["token_ids"] == torch_greedy((model, None), ids, generator.stop_token_ids, 32)
+        assert len(reply.text.split()) > 5

@@ -1,0 +1,31 @@
+"""The whole models stage on its own (what `python -m tide_core run` calls after the build).
+
+    python -m training.run_models                    # cpu-default profile
+    python -m training.run_models --profile full     # every model whose weights are present, all the data
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from training._common import ROOT, run, setup_logging
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--warehouse", type=Path,
+                    default=Path(os.environ.get("TIDE_WAREHOUSE", ROOT / "warehouse" / "tide.duckdb")))
+    ap.add_argument("--profile", default="cpu-default", help="cpu-default or full")
+    args = ap.parse_args()
+    setup_logging()
+    from tide_core.models.stage import models_step
+
+    print(models_step(args.warehouse, args.profile, progress=lambda msg: print(f"== {msg}", flush=True)).summary())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(run(main))
