@@ -40,3 +40,17 @@ def _cached_query(path: str, version: float, name: str, params: tuple) -> pl.Dat
 def query(name: str, **params: object) -> pl.DataFrame:
     """Run a named query (warehouse/queries/<name>.sql) with bound parameters, cached."""
     return _cached_query(str(warehouse_path()), warehouse_version(), name, tuple(sorted(params.items())))
+
+
+def dataset_counts_or_stop() -> dict:
+    """Headline counts of the warehouse, after drawing the synthetic-data banner; stops the page with a clear
+    message when there is no warehouse yet."""
+    from dashboard.components import SYNTHETIC_NOTE
+
+    if not warehouse_version():
+        st.error(f"No warehouse at {warehouse_path()}. Build it with `python -m tide_core run`.")
+        st.stop()
+    counts = query("dataset_counts").row(0, named=True)
+    if counts["any_synthetic"]:
+        st.info(SYNTHETIC_NOTE, icon=":material/science:")
+    return counts

@@ -2,8 +2,7 @@
 
 import streamlit as st
 
-from dashboard import components
-from dashboard.data import query, warehouse_path, warehouse_version
+from dashboard.data import dataset_counts_or_stop, query, warehouse_path
 
 st.title("TIDE workbench")
 st.markdown(
@@ -12,13 +11,7 @@ st.markdown(
     "**emotion recognition**, **distress normalization** and **supportive reflection** — used to fine-tune and "
     "evaluate small language models against a frontier model."
 )
-if not warehouse_version():
-    st.error(f"No warehouse at {warehouse_path()}. Build it with `python -m tide_core run`.")
-    st.stop()
-
-counts = query("dataset_counts").row(0, named=True)
-if counts["any_synthetic"]:
-    st.info(components.SYNTHETIC_NOTE, icon=":material/science:")
+counts = dataset_counts_or_stop()
 st.page_link("pages/dataset.py", label=f"Dataset: {counts['n_personas']:,} personas, "
              f"{counts['n_conversations']:,} conversations", icon=":material/forum:")
 

@@ -3,17 +3,11 @@
 import streamlit as st
 
 from dashboard import charts, components
-from dashboard.data import query, warehouse_path, warehouse_version
+from dashboard.data import dataset_counts_or_stop, query
 from dashboard.filters import sidebar_filters
 
 st.title("Dataset")
-if not warehouse_version():
-    st.error(f"No warehouse at {warehouse_path()}. Build it with `python -m tide_core run`.")
-    st.stop()
-
-counts = query("dataset_counts").row(0, named=True)
-if counts["any_synthetic"]:
-    st.info(components.SYNTHETIC_NOTE, icon=":material/science:")
+counts = dataset_counts_or_stop()
 
 cols = st.columns(6)
 cols[0].metric("Personas", f"{counts['n_personas']:,}")
