@@ -6,6 +6,11 @@ import html
 
 from tide_core.spans import FACTOR_LABELS, segments
 
+SIMULATED_NOTE = (
+    "**Simulated ratings.** These findings come from a simulated rater panel whose effects were built in to mirror "
+    "the study's reports (`ratings.is_simulated`); a supported finding shows the analysis recovers what the "
+    "simulation put in, not evidence about people. Import real ratings with `python -m tide_core import-ratings`."
+)
 FACTOR_COLORS = {
     "emotion_recognition": "#dbeafe",  # blue
     "distress_normalization": "#dcfce7",  # green

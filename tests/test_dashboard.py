@@ -98,3 +98,10 @@ def test_bar_counts_figure():
     df = pl.DataFrame({"level": ["a_b", "c"], "n": [1, 5]})
     fig = charts.bar_counts(df, "level", "n", "T")
     assert list(fig.data[0].x) == ["c", "a b"] and list(fig.data[0].y) == [5, 1]
+
+
+def test_about_page_without_models_or_findings_says_how_to_get_them(app):
+    at = app.switch_page("pages/about.py").run()
+    assert not at.exception
+    captions = " ".join(c.value for c in at.caption)
+    assert "No model responses yet" in captions and "No findings yet" in captions

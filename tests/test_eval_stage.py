@@ -95,3 +95,20 @@ def test_real_ratings_get_their_own_pass(staged):
         runs = con.sql("SELECT data_source, n_ratings FROM analysis_runs ORDER BY created_at").pl()
     # with only four fields mapped, rows 1, 2, 6, 8 and 9 are valid (age band, seconds and checks are not read)
     assert runs["data_source"].to_list() == ["simulated", "real"] and runs["n_ratings"][1] == 5
+
+
+def test_about_page_shows_systems_and_simulated_findings(staged, monkeypatch):
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    path, _, _ = staged
+    monkeypatch.setenv("TIDE_WAREHOUSE", str(path))
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    app = Path(__file__).resolve().parent.parent / "app.py"
+    at = AppTest.from_file(str(app), default_timeout=60).run()
+    assert not at.exception
+    assert any("Simulated ratings" in w.value for w in at.warning)
+    systems, findings = at.dataframe[0].value, at.dataframe[1].value
+    assert len(systems) == 7 and len(findings) == 7
+    assert set(findings["supported"]) <= {"yes", "no", "inconclusive"}
