@@ -39,6 +39,17 @@ def use_bf16(precision: str, device: torch.device) -> bool:
     return precision == "bf16"
 
 
+def base_dtype(device: torch.device, bf16: bool) -> torch.dtype:
+    """dtype of the frozen base weights during LoRA training: bf16 on CUDA when training in bf16, else fp32.
+
+    Why: on an H100, bf16 autocast over fp32 base weights was no faster than fp32 (0.33x on the 135M shape, 0.97x on
+    a 1.5B shape: every matmul casts its fp32 weight first); storing the frozen base in bf16 removes those casts and
+    halves its memory. The LoRA weights stay fp32 (peft keeps adapters in fp32 by default). On the CPU the base stays
+    fp32, where autocast measured 1.5x faster than fp32.
+    """
+    return torch.bfloat16 if bf16 and device.type == "cuda" else torch.float32
+
+
 def autocast(device: torch.device, enabled: bool):
     """bf16 autocast on `device` when enabled, else a no-op context."""
     if not enabled:

@@ -23,7 +23,7 @@ import torch
 from tide_core.models import catalog
 from tide_core.models.backend import SYSTEM_PROMPT
 from tide_core.models.chat_format import prepare_tokenizer
-from tide_core.models.device import pick_device, use_bf16
+from tide_core.models.device import base_dtype, pick_device, use_bf16
 from tide_core.models.recipe import Recipe
 from tide_core.models.resolve_weights import artifacts_dir, resolve_weights
 from tide_core.models.train_data import encode_pairs, load_pairs
@@ -68,12 +68,12 @@ def read_marker(folder: Path) -> dict | None:
     return json.loads(path.read_text()) if path.is_file() else None
 
 
-def load_base(base_dir: Path, chat_template: str, device: torch.device):
-    """fp32 model (autocast handles bf16) and a prepared tokenizer, from local files only."""
+def load_base(base_dir: Path, chat_template: str, device: torch.device, dtype: torch.dtype = torch.float32):
+    """The model in `dtype` (fp32 unless device.base_dtype says bf16) and a prepared tokenizer, local files only."""
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
     tokenizer = prepare_tokenizer(AutoTokenizer.from_pretrained(base_dir, local_files_only=True), chat_template)
-    model = AutoModelForCausalLM.from_pretrained(base_dir, dtype=torch.float32, local_files_only=True)
+    model = AutoModelForCausalLM.from_pretrained(base_dir, dtype=dtype, local_files_only=True)
     return model.to(device), tokenizer
 
 
@@ -134,7 +134,7 @@ def fine_tune_lora(recipe: Recipe, warehouse_path: Path, *, profile: str | None 
     run_id = f"{recipe.model_id}-lora-{fp}"
     dev = pick_device(device)
     bf16 = use_bf16(spec.precision, dev)
-    model, tokenizer = load_base(base_dir, recipe.chat_template, dev)
+    model, tokenizer = load_base(base_dir, recipe.chat_template, dev, base_dtype(dev, bf16))
     params_m = sum(p.numel() for p in model.parameters()) / 1e6
     train, val = _examples(tokenizer, recipe, warehouse_path, spec)
     peft_model = attach_lora(model, recipe, spec.seed)
