@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-COMMANDS = ("build", "run", "models", "export-onnx", "evaluate", "import-ratings", "variety", "export", "import", "serve")
+COMMANDS = ("build", "run", "models", "claude", "export-onnx", "evaluate", "import-ratings", "variety", "export", "import", "serve")
 
 
 def tide(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:

@@ -3,6 +3,7 @@
     build    build the dataset and the DuckDB warehouse (reuses an up-to-date one unless --force)
     run      the main job: build, models (zero-shot, LoRA, generation), ONNX export, evaluation
     models   zero-shot and LoRA fine-tuned generation with the small models into the warehouse
+    claude   the frontier reference: Claude's replies to the same test sample (when a key is configured)
     export-onnx  export the fine-tuned model to ONNX and load it with the torch-free generator
     variety  print the variety figures of the dataset text
     export   write the dataset as TIDE-release JSON, JSONL or Parquet (or every warehouse table as Parquet)
@@ -76,6 +77,13 @@ def cmd_models(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_claude(args: argparse.Namespace) -> int:
+    from tide_core.models.claude_stage import claude_step
+
+    print(claude_step(args.warehouse))
+    return 0
+
+
 def cmd_serve_export(args: argparse.Namespace) -> int:
     from tide_core.models.serving import onnx_step
 
@@ -88,6 +96,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     cmd_build(args)
     if not args.skip_models:
         cmd_models(args)
+        cmd_claude(args)
         args.model, args.variant = "smollm2-135m", "q4"
         cmd_serve_export(args)
     args.seed = args.seed if args.seed is not None else load_config(args.config).seed
@@ -219,6 +228,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--skip-models", action="store_true", help="build and evaluate without the model stages")
     add("models", cmd_models, "Zero-shot, LoRA fine-tune, merge and generate with the small models.").add_argument(
         "--profile", dest="models_profile", default="cpu-default", choices=("cpu-default", "full"))
+    add("claude", cmd_claude, "Claude's replies to the test sample (needs ANTHROPIC_API_KEY; says why when absent).")
     p = add("export-onnx", cmd_serve_export, "Export the fine-tuned model to ONNX (once) and load it torch-free.")
     p.add_argument("--model", default="smollm2-135m", help="model id of a merged fine-tuned model")
     p.add_argument("--variant", default="q4", choices=("fp32", "int8", "q4"), help="which export to load")
