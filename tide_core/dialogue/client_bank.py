@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tide_core.dialogue.client_extra import EXTRA
 from tide_core.dialogue.client_more import MORE
 from tide_core.dialogue.fill import Tpl, bank, words
 
@@ -817,7 +818,7 @@ SCENARIOS: dict[str, ScenarioBank] = {
             {Close} and I had another fight. {Close_he} said it's like living with a stranger.{if_partner}
             My {partner} wants to go out more, travel, have people over, and I can't do any of it.
             I heard my {partner} crying on the phone to {p_his} sister about me.
-            {Close_name} asked if I even want to be together anymore. I didn't know what to say.{if_partner}
+            {Close_name} asked if I even want to be together anymore. I froze and said nothing.{if_partner}
             My {partner} thinks I don't love {p_him} anymore. I do, I just can't show it right now.
             {Close} has stopped asking how I'm doing. I think {close_hes} given up a little.
         """,
@@ -947,7 +948,7 @@ SCENARIOS: dict[str, ScenarioBank] = {
     ),
     "physical_symptoms": _s(
         core="""
-            My heart has been racing every time {trigger} and I thought I was having a heart attack.
+            My heart has been racing every time I come across {trigger}, and I thought I was having a heart attack.
             I get this tightness in my chest whenever I think about {event}.
             My shoulders and jaw are so tense that I'm getting headaches every day.
             I went to urgent care because my chest was pounding and they said my heart is fine.{m_urgent}
@@ -957,7 +958,7 @@ SCENARIOS: dict[str, ScenarioBank] = {
         detail="""
             The doctor said it's anxiety and sent me home.
             I can't tell if something is actually wrong with me.
-            My back has been killing me for {weeks}.
+            My back has been aching for {weeks}.
             I grind my teeth so hard at night that my jaw clicks.
             I'm scared I'm going to pass out in public.
             My {partner} wants me to get more tests.
@@ -1095,4 +1096,4 @@ def _merge(base: ScenarioBank, more: dict[str, str]) -> ScenarioBank:
     return ScenarioBank(*(getattr(base, f) + bank(more.get(f, "")) for f in ScenarioBank.__dataclass_fields__))
 
 
-SCENARIOS = {sid: _merge(b, MORE.get(sid, {})) for sid, b in SCENARIOS.items()}
+SCENARIOS = {sid: _merge(_merge(b, MORE.get(sid, {})), EXTRA.get(sid, {})) for sid, b in SCENARIOS.items()}

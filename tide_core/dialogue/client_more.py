@@ -14,7 +14,7 @@ MORE: dict[str, dict[str, str]] = {
             The dream came back {nights}. It always starts the same way: {nightmare}.
         """,
         "detail": """
-            I made coffee at four in the morning because there was no point lying there.
+            I made coffee at four in the morning because lying there awake was getting me nowhere.
             The sheets were soaked and I had to change them in the dark.
             My jaw hurts from clenching it in my sleep.
             I keep seeing bits of it when I close my eyes, even now.
@@ -555,7 +555,7 @@ MORE: dict[str, dict[str, str]] = {
         "core": """
             My {partner} asked me to go to a friend's wedding and I said no, again. {P_he} just walked out of the room.
             {Close} and I barely talk anymore except about bills and groceries.{if_partner}
-            Last night {close} said {close_he} missed who I used to be. I didn't know what to say.
+            Last night {close} said {close_he} missed who I used to be. I had no answer for that.
             I can feel {close} getting tired of waiting for me to get better.
         """,
         "detail": """

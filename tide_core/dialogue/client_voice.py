@@ -41,6 +41,16 @@ GUARD_OPEN = bank("""
     Someone told me this might help, so here goes.
     I'm not one for sharing, so this is awkward.
     Feels strange putting this anywhere.
+    Writing this in bits because it's easier that way.
+    I'm not sure this is the right place, but here goes.
+    I've had this open on my screen for about an hour.
+    Short version, because the long one is too much.
+    I'm not really a talk-about-it person.
+    This is awkward for me, so I'll be quick.
+    I wasn't going to say anything, and then I did.
+    Typing this with the sound off so nobody asks what I'm doing.
+    I changed my mind about sending this twice.
+    I'll try to keep this to the main part.
 """)
 GUARD_TAIL = bank("""
     I don't really want to get into it.
@@ -93,6 +103,14 @@ GUARD_TAIL = bank("""
     It's handled. Sort of.
     No need to make a thing of it.
     That's all I've got for now.
+    That's as far as I want to go with it today.
+    I'd rather not unpack the rest.
+    The background isn't something I'm ready to share.
+    I'm keeping the rest under wraps for now.
+    That's the gist, and I'd like to leave it there.
+    I'll leave out how it all started.
+    I'd prefer to stick to what's going on now.
+    The rest of it can wait.
 """)
 SELF_CRIT = bank("""
     I feel so stupid.
@@ -147,6 +165,14 @@ SELF_CRIT = bank("""
     I can't even do the simple things right anymore.
     Some days I can't stand myself.
     I'm just weak, that's the truth of it.
+    I'm annoyed at myself for even being upset about this.
+    I keep thinking I should have this sorted by now.
+    I feel ridiculous for letting something so small get to me.
+    I'm tired of being the one who can't keep it together.
+    I'm my own worst critic and right now I'm winning.
+    I can't shake the feeling that I'm doing this all wrong.
+    I hate that it still has this much hold on me.
+    I'm frustrated that I can't just switch it off.
 """)
 REFLECT = bank("""
     I'm trying to pay more attention to what sets it off.
@@ -166,6 +192,14 @@ REFLECT = bank("""
     It is what it is. I'll manage.
     The rest is a story for another day, maybe.
     Probably shouldn't have said even this much.
+    I've started noticing it's worse when I haven't eaten properly.
+    It seems to build up over a few days before it spills over.
+    I'm trying to be curious about it instead of just angry at myself.
+    I can see a pattern with how tired I am, now that I look for it.
+    Looking back, I think I've been running on empty for weeks.
+    I think part of me is still waiting for the other shoe to drop.
+    I've been trying to notice the first signs, and they're earlier than I thought.
+    It's strange how my body reacts before my mind catches up.
 """)
 DIRECT_OPEN = bank("""
     I'll just say it.
@@ -174,6 +208,10 @@ DIRECT_OPEN = bank("""
     Here's the situation.
     I'll be blunt.
     Not going to sugarcoat this.
+    Straight to it.
+    Here's what's going on.
+    I need some help thinking this through.
+    I'll keep it simple.
 """)
 # Persona hooks: a sentence about the person's life right now (age, work, family, time since), for realism.
 HOOKS = bank("""
@@ -206,6 +244,16 @@ HOOKS = bank("""
     Sorry if this is all over the place.
     I'm not much of a writer, so bear with me.
     I told myself I'd write this before I lost my nerve.
+    I'm writing this in the waiting room, which feels fitting somehow.
+    I'm sitting in the bath with the water going cold, typing this.
+    I'm on the last bus home and can't stop thinking about it.
+    I just got back from a walk that didn't help as much as I hoped.
+    I'm eating cereal for dinner, if that tells you anything about the day.
+    The house is quiet for once, so I'm taking the chance to write this.
+    I'm outside on the porch because I needed some air.
+    I've got a cup of tea going cold next to me while I write this.
+    I'm typing this in bed with the lamp on.
+    I'm supposed to be working on something else right now.
 """)
 PTSD_MENTION = bank("""
     My therapist called it PTSD years ago and I never really did anything about it.

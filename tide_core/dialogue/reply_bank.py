@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tide_core.dialogue.fill import Tpl, bank
+from tide_core.dialogue.reply_bank_extra import EXTRA_REPLIES
 
 
 @dataclass(frozen=True)
@@ -726,6 +727,13 @@ REPLIES: dict[str, ReplyBank] = {
 
 # Safety protocol for risk language. ER acknowledges and thanks; DN says these thoughts deserve care, not judgement;
 # SR asks about safety now, gives 988 and emergency services, and asks who they could be with.
+
+def _extend(base: ReplyBank, more: dict[str, str]) -> ReplyBank:
+    return ReplyBank(*(getattr(base, f) + bank(more.get(f, "")) for f in ReplyBank.__dataclass_fields__))
+
+
+REPLIES = {sid: _extend(b, EXTRA_REPLIES.get(sid, {})) for sid, b in REPLIES.items()}
+
 RISK_ER = bank("""
     Thank you for telling me how dark things feel right now. You sound worn down and close to the end of your energy.
     I'm glad you said this rather than keeping it in. It sounds like the hopelessness has been building for a while.
@@ -802,6 +810,18 @@ ER_LEADS = bank("""
     Right, that's a lot to walk around with.
     No wonder this has been on your mind.
     Even writing this out can take a lot.
+    Thanks for giving me the real version of this.
+    I'm really glad this ended up here instead of staying in your head.
+    Okay, let's take this one piece at a time.
+    That's a lot to have been sitting with.
+    I hear you.
+    That sounds genuinely hard.
+    You've said a lot in a few lines.
+    Thank you for not softening this.
+    It sounds like today took a lot out of you.
+    I'm glad you took the time to write this.
+    Let me sit with what you've said for a second.
+    That's not a small thing to be living with.
 """)
 # Extra normalising lines for self-critical voices: the harsh self-judgement is answered, not ignored.
 DN_SELF_CRITICAL = bank("""
@@ -885,6 +905,14 @@ STRENGTH_ANY = bank("""
     Not many people can describe their own reactions this honestly.
     You're treating this as something worth working on, and it is.
     There's strength in how clearly you've laid this out.
+    Telling someone about this, even here, is a way of taking it seriously.
+    You're describing this with a lot of care and precision.
+    Being able to put a name to what's going on is a real strength.
+    You're giving this the attention it deserves, instead of brushing it aside.
+    The fact that you're asking for ideas shows you haven't given up on things getting easier.
+    It takes some steadiness to look at this as clearly as you have.
+    There's real honesty in the way you've written this.
+    You've made room to talk about this, and that matters.
 """)
 # Normalising lines that fit any scenario, mixed in so no single scenario line dominates.
 DN_ANY = bank("""
@@ -902,4 +930,10 @@ DN_ANY = bank("""
     Reactions like this are one of the ways people carry hard experiences, and they can ease with time and support.
     Plenty of people in your position would recognise exactly what you're describing.
     This is the kind of thing survivors describe again and again; you're in good company.
+    Many people who have lived through something frightening notice this exact pattern.
+    A reaction like this is the body's protection system doing more than it needs to, and that's common after trauma.
+    There's nothing wrong with you for responding this way; it's a very human aftermath.
+    This is one of the most common things people describe in the months and years after something overwhelming.
+    It makes sense that your body is still on alert; it learned that lesson the hard way.
+    People who've been through hard things often find their reactions come and go like this.
 """)

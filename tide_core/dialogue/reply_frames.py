@@ -83,6 +83,10 @@ ER_MOMENT = (
     "Reading about {moment}, the {n1} really comes through, and the {n2} as well.",
     "{Moment} sounds like a lot to manage. You sound {f1}, and {f2} too.",
     "I really hear how {s1} {moment} has been, and the {n2} that comes with it.",
+    "{Moment} sounds {s1}, and I'm not surprised there's so much {n1} in what you wrote.",
+    "It's clear how {s1} {moment} has been, and how {f1} it's left you.",
+    "When I read about {moment}, I hear a lot of {n1}, and {n2} alongside it.",
+    "{Moment} clearly hit hard; you sound {f1}, with some {n2} mixed in.",
 )
 
 DN_REACTION = (
@@ -98,6 +102,10 @@ DN_REACTION = (
     "{Reaction} is a well-known part of living with trauma, and {reason}.",
     "Plenty of people find themselves {reaction}, and it isn't a weakness; {reason}.",
     "{Reaction} is something survivors talk about often; {reason}.",
+    "{Reaction} happens to a great many people after trauma; {reason}.",
+    "There's nothing strange about {reaction}; {reason}.",
+    "{Reaction} makes a lot of sense when you look at it this way: {reason}.",
+    "It's no wonder you'd find yourself {reaction}; {reason}.",
 )
 DN_REACTION_KIND = (
     "{Reaction} is one of the most common responses after {kind}, and it isn't a sign of weakness.",
@@ -117,6 +125,9 @@ SR_DID = (
     "{Did} matters more than it might seem right now.",
     "{Did} says something good about you.",
     "It's worth noticing that {did} took {courage}.",
+    "{Did} counts for a lot.",
+    "I want to point out that {did} took {courage}.",
+    "{Did} reflects {value}.",
 )
 COURAGE = ("real courage", "more strength than it might seem", "real effort", "honesty", "a kind of courage people rarely see",
            "steadiness", "grit")
@@ -136,6 +147,10 @@ SR_STEP = (
     "Would you be open to us taking a moment to {step}?",
     "Something we could do, if it appeals, is {step_ing}.",
     "Whenever it feels right, we could {step}.",
+    "Perhaps we could {step} at some point; would that feel useful?",
+    "If it would help, we could {step}, at whatever pace suits you.",
+    "There's no rush, but we could {step} when you're ready.",
+    "Would it be okay if we tried to {step}?",
 )
 SR_TRY = (
     "Would it help to {try_}?",
@@ -146,6 +161,10 @@ SR_TRY = (
     "One small option might be to {try_}; would that fit for you?",
     "Some people find it helps to {try_}; would that be worth a try?",
     "Could you {try_}, even once this week?",
+    "Would it feel manageable to {try_}?",
+    "If it appeals, you could {try_}.",
+    "Maybe you could {try_}, if you feel up to it.",
+    "Would you be willing to {try_}, just as an experiment?",
 )
 
 # Generic strengths, used when a scenario has no specific one to echo.

@@ -14,9 +14,10 @@ Slots and marks follow the reply rule: a phrase naming {trigger} or {m_cart} is 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tide_core.dialogue.fill import Tpl, bank, words
+from tide_core.dialogue.reply_extra import EXTRA_PARTS
 
 
 @dataclass(frozen=True)
@@ -519,7 +520,7 @@ PARTS: dict[str, Parts] = {
         """,
         tries="""
             restart one small thing that helped before, like the walks or the breathing
-            tell {support} it's been a harder week, so you're not carrying it alone
+            tell {support} that it's been a harder week, so you're not carrying it alone
             write down three things that were true about the good weeks
             expect a few rough days and go easy on yourself while they pass
             check in with a doctor or therapist if it keeps building
@@ -1103,3 +1104,11 @@ PARTS: dict[str, Parts] = {
         """,
     ),
 }
+
+
+def _extend(base: Parts, more: dict[str, str]) -> Parts:
+    return replace(base, reasons=base.reasons + words(more.get("reasons", "")),
+                   steps=base.steps + bank(more.get("steps", "")), tries=base.tries + bank(more.get("tries", "")))
+
+
+PARTS = {sid: _extend(p, EXTRA_PARTS.get(sid, {})) for sid, p in PARTS.items()}

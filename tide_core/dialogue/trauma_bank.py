@@ -253,7 +253,7 @@ BANK: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "medical_trauma": {
         "event": ("the ICU", "the surgery", "my time in the ICU", "getting sick like that", "the emergency surgery"),
-        "kind": ("time in the ICU", "a medical emergency like that", "almost dying like that"),
+        "kind": ("time in the ICU", "a medical emergency like that", "a medical crisis like that"),
         "trigger": words("""
             the beeping of a monitor
             the smell of hand sanitizer
@@ -328,7 +328,7 @@ BANK: dict[str, dict[str, tuple[str, ...]]] = {
             I was trying to call for help and my phone wouldn't unlock
         """),
         "image": ("I was back in that kitchen", "he was yelling in my face again", "I was bracing for it"),
-        "media": ("a news story about a woman killed by her ex", "a movie with a controlling husband",
+        "media": ("a news story about a woman attacked by her ex", "a movie with a controlling husband",
                   "a post about why people don't just leave"),
         "guilt": ("I stayed too long", "I let the kids see it", "I went back to him twice",
                   "I should have left the first time"),
@@ -451,7 +451,7 @@ BANK: dict[str, dict[str, tuple[str, ...]]] = {
         "nightmare": ("{injury_dream}", "I was back on the floor and nobody could hear me",
                       "the machine kept running and I couldn't reach the stop"),
         "image": ("{injury_flash}", "I was on the ground at work again", "I heard the crack again"),
-        "media": ("a safety video at work", "a news story about a worker killed on site",
+        "media": ("a safety video at work", "a news story about a worker badly hurt on site",
                   "a post about an accident at another plant"),
         "guilt": ("I skipped a step that day", "I should have called it out", "I rushed the job"),
     },
@@ -640,3 +640,150 @@ def trauma_sources(p: Persona, rng: random.Random) -> dict[str, Source]:
 
 # Trauma-bank keys: when the client used any of them, the reply may speak of "{kind}".
 TRAUMA_KEYS = frozenset({"event", "trigger", "sound", "place", "avoid", "nightmare", "image", "media", "guilt"})
+
+
+# Further values per trauma type, appended to BANK (same grammar per key as above; never graphic).
+_MORE: dict[str, dict[str, str]] = {
+    "combat": {
+        "nightmare": "I was packing my gear and kept forgetting something important\nI was back in the tent and the alarm kept going off\nI was counting heads again and kept coming up one short",
+        "image": "I was back on watch, scanning the tree line",
+        "trigger": "the smell of diesel\nhelicopter blades overhead\nsand in my boots at the beach",
+        "media": "a war movie trailer before a film\na documentary about the deployment",
+        "avoid": "fireworks shows\ncrowded parking garages",
+    },
+    "sexual_assault": {
+        "nightmare": "I was at a party and every door I tried was locked\nI was trying to shout and no sound came out\nI was back in that room and couldn't find the way out",
+        "image": "I was back in that room",
+        "trigger": "a certain cologne\nsomeone standing too close in line\na song that was playing that night",
+        "media": "a TV plot about a college party\na news story about a trial",
+        "avoid": "parties\ndating apps",
+    },
+    "childhood_abuse": {
+        "nightmare": "I was a kid again hiding under the stairs\nI could hear the front door and I knew what was coming\nI was small again and listening for footsteps",
+        "image": "I was a kid again listening for the door",
+        "trigger": "the sound of keys in the front door\nsomeone raising their voice in the next room\nthe smell of cigarette smoke",
+        "media": "a show about a family that looked just like ours\na parenting video online",
+        "avoid": "family holidays\nvisits to my hometown",
+    },
+    "serious_accident": {
+        "nightmare": "I was driving and the brakes wouldn't work\nI was in the passenger seat and couldn't reach the wheel\nI heard the tires again and everything went white",
+        "image": "I was back in the car waiting for help",
+        "trigger": "headlights coming up fast behind me\nthe sound of tires skidding\nbeing a passenger in the back seat",
+        "media": "dashcam footage online\na crash scene in a movie",
+        "avoid": "driving at night\nmerging onto the highway",
+    },
+    "natural_disaster": {
+        "nightmare": "the water kept coming up the stairs\nI was trying to get everyone into the car and the doors wouldn't open\nI was back in the house watching the sky change color",
+        "image": "I was back on the porch watching the water rise",
+        "trigger": "the sky going that yellow-gray color\nthe smell of wet drywall\nthe wind picking up at night",
+        "media": "a storm tracker on the local news\nphotos of flooded streets online",
+        "avoid": "checking the forecast\nthe old neighborhood",
+    },
+    "medical_trauma": {
+        "nightmare": "I kept pressing the call button and nobody came\nI was trying to tell them something and they couldn't hear me\nI was back in that hospital bed with wires everywhere",
+        "image": "I was back under those lights",
+        "trigger": "the smell of rubbing alcohol\na nurse's shoes squeaking on the floor\nan IV pole in a TV show",
+        "media": "a hospital drama on TV\na fundraiser video about the ICU",
+        "avoid": "the dentist\nvisiting friends in the hospital",
+    },
+    "witnessing_violence": {
+        "nightmare": "I was standing there again and couldn't move\nI was shouting for help and everyone walked past\nI was back on that street and it was happening again",
+        "image": "I was back on that corner",
+        "trigger": "people shouting outside a bar\nthe sound of glass breaking\nsomeone running past me on the street",
+        "media": "a fight video in my feed\nsecurity camera footage on the news",
+        "avoid": "downtown on weekend nights\ncrowded bars",
+    },
+    "first_responder": {
+        "nightmare": "the pager kept going off and I couldn't find my keys\nI was on a call and my hands wouldn't work\nI was driving to a call and the road kept getting longer",
+        "image": "I was back on that call",
+        "trigger": "the smell of burnt coffee at the station\na radio crackling\nflashing lights in my mirror",
+        "media": "a call that sounded like ours on the news\na rescue show on TV",
+        "avoid": "the old station\nreunions with the crew",
+    },
+    "domestic_violence": {
+        "nightmare": "I heard his car in the driveway\nI was hiding in the bathroom holding my breath\nhe was at the door and the lock wouldn't turn",
+        "image": "I was back in that kitchen",
+        "trigger": "a car pulling into the driveway late\nthe sound of a bottle being opened\na certain tone of voice",
+        "media": "a movie where the husband seems perfect at first\na true crime podcast",
+        "avoid": "his side of town\nanyone who still talks to him",
+    },
+    "sudden_loss": {
+        "nightmare": "I was trying to call them and the phone kept ringing out\nI was at the door and they were just about to leave\nI was looking for them in a crowd and couldn't find them",
+        "image": "I was back in the hallway getting the phone call",
+        "trigger": "the ringtone I had that night\na voicemail I still haven't deleted\nthe smell of their shampoo",
+        "media": "a song that was on at the service\nan old video that came up in my memories",
+        "avoid": "their favorite restaurant\nfamily dinners",
+    },
+    "bullying": {
+        "nightmare": "I was late for class and everyone turned around to stare\nI was back in the cafeteria with nowhere to sit\nthey were all laughing and I couldn't work out why",
+        "image": "I was back in the cafeteria",
+        "trigger": "a group laughing behind me\na school bell\nsomeone whispering and glancing over",
+        "media": "a teen show set in a high school\na viral prank video",
+        "avoid": "reunions\ngroup chats",
+    },
+    "physical_assault": {
+        "nightmare": "someone was following me and I couldn't run\nI was walking home and the footsteps got closer\nI tried to call out and nothing came out",
+        "image": "I was back on that sidewalk",
+        "trigger": "footsteps speeding up behind me\nsomeone reaching toward my face\nthe smell of beer on someone's breath",
+        "media": "a fight scene in a movie\nvideo of an attack on the news",
+        "avoid": "walking alone after dark\nthat street",
+    },
+    "house_fire": {
+        "nightmare": "I smelled smoke and couldn't find the door\nthe alarm was going and I couldn't wake anyone\nI was back in the hallway and it was filling with smoke",
+        "image": "I could smell the smoke again",
+        "trigger": "the smell of a neighbor's fireplace\na candle left burning\nthe beep of a smoke detector battery",
+        "media": "news footage of a house fire\na fire safety ad",
+        "avoid": "cooking with the burners on high\ncampfires",
+    },
+    "mass_shooting": {
+        "nightmare": "I was in a crowd and couldn't find the exit\nI was hiding and trying to keep my phone quiet\neveryone was running and I was stuck in place",
+        "image": "I was back in the crowd",
+        "trigger": "a crowd suddenly running\npeople screaming at a concert\na loud pop in a parking lot",
+        "media": "breaking news alerts on my phone\na memorial post online",
+        "avoid": "concerts\nbig crowds",
+    },
+    "refugee_displacement": {
+        "nightmare": "I was at a checkpoint and my papers were gone\nI was packing and we had no time\nI was on the road and couldn't find my family",
+        "image": "I was back at the border",
+        "trigger": "the sound of planes low overhead\nlong lines at an office\na uniform at the door",
+        "media": "footage from back home\nphotos of the border on the news",
+        "avoid": "government offices\ncalls from home",
+    },
+    "workplace_injury": {
+        "nightmare": "the machine started up again and I couldn't get clear of it\nI was back on the floor and nobody could hear me\nI was at work and the alarm wouldn't stop",
+        "image": "I was back on the floor at work",
+        "trigger": "the whine of machinery\nthe smell of hydraulic fluid\na safety briefing",
+        "media": "a workplace safety video\na news story about an accident at a plant",
+        "avoid": "the shop floor\nheavy machinery",
+    },
+    "kidnapping": {
+        "nightmare": "I was in the back of a car and the doors wouldn't open\nI was trying to remember the way home and couldn't\nsomeone was waiting for me outside my building",
+        "image": "I was back in that car",
+        "trigger": "a van idling by the curb\nthe click of car doors locking\nsomeone grabbing my arm",
+        "media": "a missing person alert\na thriller movie about an abduction",
+        "avoid": "parking garages\nbeing alone in a car",
+    },
+    "childbirth_trauma": {
+        "nightmare": "I was back in the delivery room and nobody would tell me anything\nI was calling for the baby and nobody answered\nthe monitor was beeping and everyone was rushing",
+        "image": "I was back in the delivery room",
+        "trigger": "the smell of the maternity ward\na baby crying in a store\nthe sound of a fetal monitor on TV",
+        "media": "a birth scene in a show\nbirth announcements online",
+        "avoid": "the maternity ward\nbaby showers",
+    },
+    "terror_attack": {
+        "nightmare": "I was on a train and everyone started running\nI was in the crowd again and couldn't get out\nI was trying to call home and there was no signal",
+        "image": "I was back in the station",
+        "trigger": "an unattended bag\nsirens in the city\na crowd surging at a station",
+        "media": "anniversary coverage of the attack\na live feed from another attack",
+        "avoid": "train stations\nbig public events",
+    },
+    "stalking": {
+        "nightmare": "my phone kept lighting up with his number\nI looked out the window and his car was there\nI moved house and he was already on the street",
+        "image": "I was back in the parking lot seeing his car",
+        "trigger": "an unknown number calling\nthe same car twice on my street\na message from an account I don't know",
+        "media": "a true crime show about stalking\na news story about someone being followed",
+        "avoid": "posting online\nmy old gym",
+    },
+}
+for _tt, _more in _MORE.items():
+    BANK[_tt] = {k: v + words(_more.get(k, "")) for k, v in BANK[_tt].items()}
