@@ -21,12 +21,12 @@ from typing import Protocol
 import numpy as np
 
 from tide_core.evaluation.text import text_hash
+from tide_core.models.weights import artifacts_root
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 log = logging.getLogger(__name__)
 
-ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_CACHE_DIR = Path(os.environ.get("TIDE_ARTIFACTS", ROOT / "artifacts")) / "embeddings"
+DEFAULT_CACHE_DIR = artifacts_root() / "embeddings"
 
 
 class Encoder(Protocol):

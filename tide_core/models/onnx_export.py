@@ -31,12 +31,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from tide_core.errors import TideError
+from tide_core.models.weights import artifacts_root
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 log = logging.getLogger(__name__)
 
-ROOT = Path(__file__).resolve().parents[2]
-ONNX_ROOT = Path(os.environ.get("TIDE_ARTIFACTS", ROOT / "artifacts")) / "onnx"
+ONNX_ROOT = artifacts_root() / "onnx"
 MANIFEST = "manifest.json"
 FORMAT = "tide-onnx-1"
 MODEL_FILES = {"fp32": "model.onnx", "int8": "model.int8.onnx", "q4": "model.q4.onnx"}

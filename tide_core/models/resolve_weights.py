@@ -17,7 +17,7 @@ from pathlib import Path
 
 from tide_core.errors import TideError
 from tide_core.models.recipe import ROOT, Recipe
-from tide_core.models.weights import materialize_smollm2
+from tide_core.models.weights import artifacts_root, materialize_smollm2
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 log = logging.getLogger(__name__)
@@ -32,7 +32,7 @@ class WeightsMissingError(TideError):
 
 def artifacts_dir() -> Path:
     """Build outputs root ($TIDE_ARTIFACTS or <repo>/artifacts), read at call time so tests can redirect it."""
-    return Path(os.environ.get("TIDE_ARTIFACTS", ROOT / "artifacts"))
+    return artifacts_root()
 
 
 def _is_model_dir(path: Path | None) -> bool:

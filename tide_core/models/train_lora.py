@@ -86,13 +86,14 @@ def attach_lora(model, recipe: Recipe, seed: int):
     return get_peft_model(model, config)
 
 
-def _save(peft_model, tokenizer, out: Path, marker: dict) -> None:
-    """Adapter + tokenizer + marker into `out`, swapped in whole (a crash never leaves a half adapter)."""
+def save_with_marker(model, tokenizer, out: Path, marker_name: str, marker: dict) -> None:
+    """Model (or adapter) + tokenizer + marker into `out`, swapped in whole: a crash never leaves a half folder,
+    and the marker, written last, is what says the folder is finished."""
     tmp = out.with_name(out.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
-    peft_model.save_pretrained(tmp)
+    model.save_pretrained(tmp)
     tokenizer.save_pretrained(tmp)
-    (tmp / MARKER).write_text(json.dumps(marker, indent=1))
+    (tmp / marker_name).write_text(json.dumps(marker, indent=1))
     shutil.rmtree(out, ignore_errors=True)
     tmp.rename(out)
 
@@ -142,7 +143,7 @@ def fine_tune_lora(recipe: Recipe, warehouse_path: Path, *, profile: str | None 
              len(val), bf16, dev)
     res = train_loop(peft_model, train, val, tokenizer.pad_token_id, spec, dev, bf16)
     marker = training_marker(recipe, profile, fp, run_id, base_dir, res, bf16)
-    _save(peft_model, tokenizer, adapter_dir, marker)
+    save_with_marker(peft_model, tokenizer, adapter_dir, MARKER, marker)
     record_from_marker(warehouse_path, recipe, marker, adapter_dir, params_m)
     return result_from_marker(marker, adapter_dir, reused=False)
 

