@@ -1,4 +1,4 @@
-"""TIDE workbench dashboard: `streamlit run app.py` (or `python -m tide_core serve`).
+"""TIDE workbench dashboard: `python -m tide_core serve` (or `streamlit run app.py`).
 
 Routes only: the pages live in pages/, the shared helpers in dashboard/.
 """
@@ -7,10 +7,24 @@ import streamlit as st
 
 st.set_page_config(page_title="TIDE workbench", page_icon=":speech_balloon:", layout="wide")
 
-pages = [
-    st.Page("pages/about.py", title="About", icon=":material/info:", default=True),
-    st.Page("pages/dataset.py", title="Dataset", icon=":material/forum:", url_path="dataset"),
-]
+pages = {
+    "Results": [
+        st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
+        st.Page("pages/models.py", title="Models", icon=":material/model_training:", url_path="models"),
+        st.Page("pages/scenarios.py", title="Scenarios", icon=":material/grid_view:", url_path="scenarios"),
+        st.Page("pages/demographics.py", title="Demographics", icon=":material/groups:", url_path="demographics"),
+        st.Page("pages/metrics.py", title="Metrics vs humans", icon=":material/scatter_plot:", url_path="metrics"),
+        st.Page("pages/dataset.py", title="Dataset", icon=":material/forum:", url_path="dataset"),
+    ],
+    "Clinicians and raters": [
+        st.Page("pages/chat.py", title="Chat demo", icon=":material/chat:", url_path="chat"),
+        st.Page("pages/rate.py", title="Rate", icon=":material/star_rate:", url_path="rate"),
+        st.Page("pages/review.py", title="Review", icon=":material/rate_review:", url_path="review"),
+    ],
+    "Analysts": [
+        st.Page("pages/sql.py", title="SQL console", icon=":material/terminal:", url_path="sql"),
+    ],
+}
 nav = st.navigation(pages)
 st.sidebar.caption("TIDE workbench: PTSD dialogue support, small language models and empathy.")
 nav.run()

@@ -42,6 +42,25 @@ def query(name: str, **params: object) -> pl.DataFrame:
     return _cached_query(str(warehouse_path()), warehouse_version(), name, tuple(sorted(params.items())))
 
 
+def live_store():
+    """The live store beside the warehouse: where the pages write ratings, preferences, reviews and crisis counts."""
+    from warehouse.live import LiveStore
+
+    return LiveStore.for_warehouse(warehouse_path())
+
+
+def live_query(name: str, **params: object) -> pl.DataFrame:
+    """Like `query`, for queries that read live records (live_* views, v_review_status, v_review_history, ...): the
+    cache key includes the live files' names and sizes, so a rating that lands shows on the next rerun."""
+    return _cached_live_query(str(warehouse_path()), warehouse_version(), live_store().version(), name,
+                              tuple(sorted(params.items())))
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def _cached_live_query(path: str, version: float, live_version: tuple, name: str, params: tuple) -> pl.DataFrame:
+    return run_query(_connection(path, version), name, **dict(params))
+
+
 def dataset_counts_or_stop() -> dict:
     """Headline counts of the warehouse, after drawing the synthetic-data banner; stops the page with a clear
     message when there is no warehouse yet."""
@@ -50,7 +69,7 @@ def dataset_counts_or_stop() -> dict:
     if not warehouse_version():
         st.error(f"No warehouse at {warehouse_path()}. Build it with `python -m tide_core run`.")
         st.stop()
-    counts = query("dataset_counts").row(0, named=True)
+    counts = live_query("dataset_counts").row(0, named=True)
     if counts["any_synthetic"]:
         st.info(SYNTHETIC_NOTE, icon=":material/science:")
     return counts

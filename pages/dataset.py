@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard import charts, components
-from dashboard.data import dataset_counts_or_stop, query
+from dashboard.data import dataset_counts_or_stop, live_query, query
 from dashboard.filters import sidebar_filters
 
 st.title("Dataset")
@@ -38,14 +38,14 @@ with tab_scen:
     st.dataframe(scen, hide_index=True)
 
 with tab_conv:
-    rows = query("conversation_list", limit=2000, **filters)
+    rows = live_query("conversation_list", limit=2000, **filters)
     st.caption(f"{rows.height:,} conversations match the filters" + (" (first 2,000 shown)" if rows.height == 2000 else ""))
     if rows.is_empty():
         st.warning("No conversation matches these filters.")
     else:
         st.dataframe(rows, hide_index=True, height=240)
         chosen = st.selectbox("Conversation", rows["conversation_id"].to_list(), key="dataset.conversation")
-        detail = query("conversation_detail", conversation_id=chosen).row(0, named=True)
+        detail = live_query("conversation_detail", conversation_id=chosen).row(0, named=True)
         components.conversation_view(detail)
 
 with tab_quality:

@@ -37,3 +37,19 @@ def fresh_warehouse(tmp_path, small_config) -> Path:
     path = tmp_path / "tide.duckdb"
     build_step(small_config, path)
     return path
+
+
+@pytest.fixture(scope="session")
+def evaluated_warehouse(tmp_path_factory, small_config) -> Path:
+    """The small warehouse after the evaluation stage: synthetic systems (zero-shot, fine-tuned, reference) for 20
+    test conversations, their scores, a simulated rater panel, statistics and findings. Tests must not modify it;
+    dashboard pages of results are tested on it."""
+    from tide_core.evaluation.panel import PanelConfig
+    from tide_core.evaluation.stage import evaluation_step
+
+    path = tmp_path_factory.mktemp("evaluated") / "tide.duckdb"
+    build_step(small_config, path)
+    evaluation_step(path, seed=13, cache_dir=ROOT / "test-artifacts" / "embedding_cache",
+                    panel=PanelConfig(n_raters=100, ratings_per_rater=40, seed=13), n_boot=200,
+                    synthetic_conversations=20)
+    return path

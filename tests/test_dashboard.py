@@ -71,7 +71,7 @@ def test_conversation_viewer_highlights_spans(app):
 
 
 def test_about_page_shows_provenance(app):
-    at = app.switch_page("pages/about.py").run()
+    at = app.switch_page("pages/overview.py").run()
     assert not at.exception
     assert any("Synthetic data" in i.value for i in at.info)
     info = at.dataframe[0].value
@@ -101,7 +101,7 @@ def test_bar_counts_figure():
 
 
 def test_about_page_without_models_or_findings_says_how_to_get_them(app):
-    at = app.switch_page("pages/about.py").run()
+    at = app.switch_page("pages/overview.py").run()
     assert not at.exception
     captions = " ".join(c.value for c in at.caption)
     assert "No model responses yet" in captions and "No findings yet" in captions

@@ -119,7 +119,7 @@ def test_failed_rebuild_leaves_previous_warehouse(fresh_warehouse, small_config,
     with pytest.raises(WarehouseError, match="previous warehouse at .* left intact.*simulated failure"):
         build_step(small_config.with_overrides(seed=99), fresh_warehouse)
     assert fresh_warehouse.read_bytes() == before
-    assert sorted(p.name for p in fresh_warehouse.parent.iterdir()) == ["tide.duckdb"]
+    assert sorted(p.name for p in fresh_warehouse.parent.iterdir()) == ["tide.duckdb", "tide.live"]  # no temp file
 
 
 def test_unwritable_location_is_named(small_config):

@@ -10,6 +10,8 @@
     import   load a TIDE-release folder, JSONL or Parquet export into a fresh warehouse
     evaluate score responses, simulate the default rater panel, run the statistics and findings
     import-ratings  import ratings from a survey export (CSV or Parquet), reporting rejected rows
+    ingest   accept live records over HTTP (POST /v1/<kind>) for survey tools; the load test uses it
+    live     count or compact the live records (ratings, reviews, crisis counts) the dashboard wrote
     serve    start the Streamlit dashboard on the warehouse
 
 Errors a user can fix print one line naming what was wrong and what was expected, and exit with status 2.
@@ -94,6 +96,7 @@ def cmd_serve_export(args: argparse.Namespace) -> int:
 def cmd_run(args: argparse.Namespace) -> int:
     """The main job: build (or reuse) the dataset warehouse, the models, the ONNX export, then the evaluation."""
     cmd_build(args)
+    _refresh_live(args.warehouse, compact=True)
     if not args.skip_models:
         cmd_models(args)
         cmd_claude(args)
@@ -194,11 +197,46 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _refresh_live(warehouse: Path, compact: bool) -> None:
+    """Point the warehouse's views at its live folder again (and fold exited writers' files into Parquet)."""
+    from warehouse.live import LiveStore
+    from warehouse.loader import refresh_views
+
+    refresh_views(warehouse)
+    if compact:
+        counts = LiveStore.for_warehouse(warehouse).compact()
+        print("live records kept beside the warehouse: " + ", ".join(f"{k} {n}" for k, n in counts.items()))
+
+
+def cmd_live(args: argparse.Namespace) -> int:
+    """Show or compact the live records (ratings, reviews, ... written by the dashboard) of a warehouse."""
+    from warehouse.live import LiveStore
+
+    if args.compact:
+        _refresh_live(args.warehouse, compact=True)
+    else:
+        store = LiveStore.for_warehouse(args.warehouse)
+        print(f"{store.folder}: " + ", ".join(f"{k} {n}" for k, n in store.counts().items()))
+    return 0
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from tide_core.ingest import serve
+
+    serve(args.warehouse, args.address, args.port)
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
+    from tide_core.errors import WarehouseError
     from warehouse.loader import read_build_info
 
     if read_build_info(args.warehouse) is None:
         raise TideError(f"no warehouse at {args.warehouse}; run `python -m tide_core run` first")
+    try:
+        _refresh_live(args.warehouse, compact=False)
+    except WarehouseError as exc:  # someone holds it (an analyst's shell): serve with the views it has
+        log.warning("could not refresh the live views (%s); serving with the views the warehouse has", exc)
     os.environ["TIDE_WAREHOUSE"] = str(Path(args.warehouse).resolve())
     cmd = [sys.executable, "-m", "dashboard.serve", "--server.port", str(args.port), "--server.address", args.address]
     print(f"dashboard: http://{args.address}:{args.port}  (Ctrl+C stops it)", flush=True)
@@ -247,6 +285,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("import", cmd_import, "Import a dataset into a fresh warehouse (replaces it atomically).")
     p.add_argument("--format", choices=("tide", "jsonl", "parquet"), default="tide")
     p.add_argument("path", type=Path, help="folder to import (TIDE release: holds metadata/ and conversations/)")
+    add("live", cmd_live, "Count the live records beside the warehouse (ratings, reviews, ... from the dashboard), "
+        "or --compact them into Parquet.").add_argument(
+        "--compact", action="store_true", help="fold files of exited dashboard processes into Parquet")
+    p = add("ingest", cmd_ingest, "Accept live records (ratings, reviews, ...) over HTTP: POST /v1/<kind>.")
+    p.add_argument("--port", type=int, default=8502)
+    p.add_argument("--address", default="127.0.0.1")
     p = add("serve", cmd_serve, "Start the Streamlit dashboard.")
     p.add_argument("--port", type=int, default=8501)
     p.add_argument("--address", default="127.0.0.1")

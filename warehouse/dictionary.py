@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 from pathlib import Path
 
 import duckdb
@@ -20,8 +21,11 @@ DOC_PATH = Path(__file__).resolve().parent.parent / "docs" / "data_dictionary.md
 
 def schema_connection() -> duckdb.DuckDBPyConnection:
     """An in-memory database with the warehouse's tables and views (no data)."""
+    from warehouse.live import install_views
+
     con = duckdb.connect()
     apply_sql(con, sql_files(SCHEMA_DIR))
+    install_views(con, Path(tempfile.mkdtemp(prefix="tide-dictionary-")) / "schema.duckdb")
     apply_sql(con, sql_files(VIEWS_DIR))
     return con
 

@@ -67,7 +67,10 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> 
         con.unregister("_frame")
 
 
-def _write(con: duckdb.DuckDBPyConnection, ds: Dataset, info: dict[str, str], quality: list[dict]) -> None:
+def _write(con: duckdb.DuckDBPyConnection, ds: Dataset, info: dict[str, str], quality: list[dict],
+           final_path: Path) -> None:
+    from warehouse.live import install_views
+
     apply_sql(con, sql_files(SCHEMA_DIR))
     for table in DATASET_TABLES:
         _insert(con, table, getattr(ds, table))
@@ -75,6 +78,7 @@ def _write(con: duckdb.DuckDBPyConnection, ds: Dataset, info: dict[str, str], qu
         _insert(con, "dataset_quality", pl.DataFrame(quality, schema={"scope": pl.String, "metric": pl.String,
                                                                        "value": pl.Float64, "detail": pl.String}))
     con.executemany("INSERT INTO build_info VALUES (?, ?)", sorted(info.items()))
+    install_views(con, final_path)  # live_* views over the live folder of the final path, which a rebuild keeps
     apply_sql(con, sql_files(VIEWS_DIR))
 
 
@@ -100,7 +104,7 @@ def build_warehouse(ds: Dataset, info: dict[str, str], path: Path = DEFAULT_PATH
             con.execute(f"ATTACH '{_quote(tmp)}' AS w (STORAGE_VERSION '{STORAGE_VERSION}')")
             con.execute("USE w")
             con.execute("BEGIN")
-            _write(con, ds, info, quality or [])
+            _write(con, ds, info, quality or [], path)
             con.execute("COMMIT")
             con.execute("CHECKPOINT w")
             con.execute("USE memory")
@@ -127,6 +131,19 @@ def _verify(tmp: Path, ds: Dataset) -> None:
             (n,) = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()
             if n != getattr(ds, table).height:
                 raise WarehouseError(f"table {table} has {n} rows after loading, expected {getattr(ds, table).height}")
+
+
+def refresh_views(path: Path) -> None:
+    """Bring the views of an existing warehouse up to date: the live_* views (pointed again at the live folder
+    beside `path`, e.g. after the project folder moved) and every view in warehouse/views (created or replaced).
+    Opens the file read-write briefly: run it before the dashboard starts, never while it serves."""
+    from warehouse.live import install_views
+    from warehouse.writer import open_readwrite, transaction
+
+    with open_readwrite(path) as con, transaction(con):
+        install_views(con, Path(path))
+        for f in sql_files(VIEWS_DIR):
+            con.execute(f.read_text().replace("CREATE VIEW ", "CREATE OR REPLACE VIEW "))
 
 
 def connect_readonly(path: Path = DEFAULT_PATH) -> duckdb.DuckDBPyConnection:

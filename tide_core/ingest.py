@@ -1,0 +1,89 @@
+"""A small HTTP endpoint that writes live records (ratings, preferences, reviews, ...) through the same LiveStore the
+dashboard pages use: for survey tools and rating apps that post results, and for the load test of the write path.
+
+    python -m tide_core ingest --port 8502        # binds 127.0.0.1 unless --address says otherwise
+
+    POST /v1/<kind>     body: one JSON object or a list of them   -> 201 {"ids": [...]} once written and fsync-ed
+                                                                    400 {"error": "..."} naming the field and what
+                                                                    was expected; nothing of that body is written
+    GET  /health        -> 200 ok
+
+A 201 means the records are on disk: a server killed right after it still has them. A client that got no answer
+resends the same records with the same ids; the warehouse views keep one copy per id.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from warehouse.live import KINDS, LiveRecordError, LiveStore
+
+log = logging.getLogger(__name__)
+MAX_BODY = 1 << 20
+
+
+def make_server(warehouse: Path, address: str = "127.0.0.1", port: int = 8502) -> ThreadingHTTPServer:
+    store = LiveStore.for_warehouse(warehouse).ensure()
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"  # keep-alive: one connection per client
+        disable_nagle_algorithm = True  # headers and body go out as two writes: no 40 ms delayed-ACK stall
+
+        def log_message(self, fmt: str, *args: object) -> None:  # quiet: one line per request is too much
+            log.debug("%s " + fmt, self.address_string(), *args)
+
+        def _reply(self, status: int, body: dict | str) -> None:
+            data = (body if isinstance(body, str) else json.dumps(body)).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "text/plain" if isinstance(body, str) else "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+            if self.path == "/health":
+                self._reply(200, "ok")
+            else:
+                self._reply(404, {"error": f"no such path {self.path}; GET /health or POST /v1/<kind>"})
+
+        def do_POST(self) -> None:  # noqa: N802
+            kind = self.path.removeprefix("/v1/")
+            length = int(self.headers.get("Content-Length") or 0)
+            if not self.path.startswith("/v1/") or kind not in KINDS:
+                self.rfile.read(length)
+                self._reply(404, {"error": f"POST /v1/<kind> where kind is one of {', '.join(KINDS)}"})
+                return
+            if length > MAX_BODY:
+                self._reply(413, {"error": f"body of {length} bytes; at most {MAX_BODY}"})
+                self.close_connection = True
+                return
+            try:
+                body = json.loads(self.rfile.read(length) or b"null")
+                records = body if isinstance(body, list) else [body]
+                if not records or not all(isinstance(r, dict) for r in records):
+                    raise LiveRecordError(f"body must be a JSON object or a non-empty list of objects, got {body!r:.80}")
+                stored = store.append_many(kind, records)
+            except json.JSONDecodeError as exc:
+                self._reply(400, {"error": f"body is not JSON: {exc}"})
+                return
+            except LiveRecordError as exc:
+                self._reply(400, {"error": str(exc)})
+                return
+            self._reply(201, {"ids": [r[KINDS[kind].id_field] for r in stored]})
+
+    server = ThreadingHTTPServer((address, port), Handler)
+    server.daemon_threads = True
+    return server
+
+
+def serve(warehouse: Path, address: str = "127.0.0.1", port: int = 8502) -> None:
+    server = make_server(warehouse, address, port)
+    print(f"ingest: http://{address}:{server.server_address[1]}/v1/<kind> -> {LiveStore.for_warehouse(warehouse).folder}",
+          flush=True)
+    try:
+        server.serve_forever()
+    finally:
+        server.server_close()
