@@ -9,8 +9,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import types
-import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +16,7 @@ import yaml
 
 from tide_core import GENERATOR_VERSION
 from tide_core.errors import ConfigError
+from tide_core.typed_config import Rules, build, check_fields
 
 
 def _w(**weights: float) -> dict[str, float]:
@@ -111,7 +110,7 @@ class DatasetConfig:
     personas: PersonaDistributions = field(default_factory=PersonaDistributions)
 
     def __post_init__(self) -> None:
-        _check_types(self, "config")
+        check_fields(self, "config")
         self.validate()
 
     def validate(self) -> None:
@@ -167,68 +166,17 @@ class DatasetConfig:
         return config_from_dict(data, source="command-line options")
 
 
-def _type_name(tp: object) -> str:
-    if typing.get_origin(tp) is not None:
-        return str(tp).replace("typing.", "")
-    return getattr(tp, "__name__", None) or str(tp)
-
-
-def _matches(value: object, tp: object) -> bool:
-    origin = typing.get_origin(tp)
-    if tp is float:
-        return isinstance(value, (int, float)) and not isinstance(value, bool)
-    if tp is int:
-        return isinstance(value, int) and not isinstance(value, bool)
-    if tp in (str, bool):
-        return isinstance(value, tp)
-    if origin in (typing.Union, types.UnionType):
-        return any(_matches(value, a) for a in typing.get_args(tp))
-    if tp is type(None):
-        return value is None
-    if origin is list:
-        (item,) = typing.get_args(tp)
-        return isinstance(value, list) and all(_matches(v, item) for v in value)
-    if origin is dict:
-        k, v = typing.get_args(tp)
-        return isinstance(value, dict) and all(_matches(a, k) and _matches(b, v) for a, b in value.items())
-    if dataclasses.is_dataclass(tp):
-        return isinstance(value, tp)
-    return True
-
-
-def _check_types(obj: object, prefix: str) -> None:
-    hints = typing.get_type_hints(type(obj))
-    for f in dataclasses.fields(obj):
-        value = getattr(obj, f.name)
-        if not _matches(value, hints[f.name]):
-            raise ConfigError(
-                f"{prefix}.{f.name} must be {_type_name(hints[f.name])}, got {type(value).__name__} {value!r}"
-            )
-
-
-def _build(cls: type, data: object, path: str) -> object:
-    if not isinstance(data, dict):
-        raise ConfigError(f"{path} must be a mapping of settings, got {type(data).__name__}")
-    names = {f.name for f in dataclasses.fields(cls)}
-    unknown = sorted(set(data) - names)
-    if unknown:
-        raise ConfigError(f"{path} has unknown setting(s) {unknown}; expected some of {sorted(names)}")
-    hints = typing.get_type_hints(cls)
-    kwargs = {}
-    for key, value in data.items():
-        if dataclasses.is_dataclass(hints[key]):
-            value = _build(hints[key], value, f"{path}.{key}")
-        kwargs[key] = value
-    if cls is PersonaDistributions:
-        obj = cls(**kwargs)
-        _check_types(obj, path)
-        return obj
-    return cls(**kwargs)
+# Values are checked once each dataclass is built (DatasetConfig also checks itself when constructed directly).
+_RULES = Rules(
+    not_mapping="{where} must be a mapping of settings, got {kind}",
+    unknown="{where} has unknown setting(s) {unknown}; expected some of {expected}",
+    check=check_fields,
+)
 
 
 def config_from_dict(data: dict, source: str = "config") -> DatasetConfig:
     try:
-        return _build(DatasetConfig, data, "config")  # type: ignore[return-value]
+        return build(DatasetConfig, data, "config", _RULES)  # type: ignore[return-value]
     except ConfigError as exc:
         raise ConfigError(f"{source}: {exc}") from None
 

@@ -23,6 +23,7 @@ import yaml
 
 from tide_core.errors import ConfigError
 from tide_core.models.backend import DecodingSettings
+from tide_core.typed_config import Rules, build, type_name
 
 ROOT = Path(__file__).resolve().parents[2]
 RECIPES_DIR = ROOT / "training" / "recipes"
@@ -117,15 +118,8 @@ class Recipe:
         return hashlib.sha256(json.dumps(blob, sort_keys=True).encode()).hexdigest()[:12]
 
 
-# Sections of a recipe that are themselves dataclasses, checked field by field.
-_SECTIONS = {"weights": WeightsSpec, "lora": LoraSpec, "train": TrainSpec, "decoding": DecodingSettings,
-             "scratch": ScratchSpec}
 _CHOICES = {"weights.source": WEIGHT_SOURCES, "chat_template": CHAT_TEMPLATES, "system_prompt": SYSTEM_PROMPTS,
             "train.precision": PRECISIONS}
-
-
-def _type_name(tp: object) -> str:
-    return getattr(tp, "__name__", str(tp)).replace("NoneType", "null")
 
 
 def _coerce(value: object, tp: object, where: str) -> object:
@@ -149,30 +143,16 @@ def _coerce(value: object, tp: object, where: str) -> object:
         return float(value)
     if tp in (int, str, bool) and type(value) is tp:
         return value
-    raise RecipeError(f"{where}: expected {_type_name(tp)}, got {value!r}")
+    raise RecipeError(f"{where}: expected {type_name(tp)}, got {value!r}")
 
 
-def _build(cls: type, data: object, where: str) -> object:
-    """An instance of the dataclass `cls` from a mapping; unknown or missing keys raise RecipeError."""
-    if not isinstance(data, dict):
-        raise RecipeError(f"{where}: expected a mapping of {cls.__name__} fields, got {data!r}")
-    hints = typing.get_type_hints(cls)
-    fields = {f.name: f for f in dataclasses.fields(cls) if f.name != "path"}
-    unknown = sorted(set(data) - set(fields))
-    if unknown:
-        raise RecipeError(f"{where}: unknown field(s) {unknown}; expected some of {sorted(fields)}")
-    values = {}
-    for name, f in fields.items():
-        key = f"{where}.{name}"
-        if name not in data:
-            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-                raise RecipeError(f"{key}: required field is missing")
-            continue
-        if name in _SECTIONS:
-            values[name] = None if data[name] is None and name == "scratch" else _build(_SECTIONS[name], data[name], key)
-        else:
-            values[name] = _coerce(data[name], hints[name], key)
-    return cls(**values)
+_RULES = Rules(
+    not_mapping="{where}: expected a mapping of {cls} fields, got {data!r}",
+    unknown="{where}: unknown field(s) {unknown}; expected some of {expected}",
+    error=RecipeError,
+    convert=_coerce,
+    exclude=("path",),  # set by the loader, not the file
+)
 
 
 def _check_choices(recipe: Recipe, where: str) -> None:
@@ -206,12 +186,12 @@ def _check_profiles(recipe: Recipe, where: str) -> None:
         if not isinstance(overrides, dict):
             raise RecipeError(f"{where}.profiles.{name}: expected a mapping of train fields, got {overrides!r}")
         merged = {**dataclasses.asdict(recipe.train), **overrides}
-        _build(TrainSpec, merged, f"{where}.profiles.{name}")
+        build(TrainSpec, merged, f"{where}.profiles.{name}", _RULES)
 
 
 def parse_recipe(data: object, source: str) -> Recipe:
     """A checked Recipe from parsed YAML; `source` (the file name) prefixes every error."""
-    recipe = _build(Recipe, data, source)
+    recipe = build(Recipe, data, source, _RULES)
     _check_choices(recipe, source)
     _check_ranges(recipe, source)
     _check_profiles(recipe, source)
