@@ -1,5 +1,78 @@
-"""Placeholder: being built."""
+"""Models: each model zero-shot against fine-tuned on every metric, the gain against model size, the training
+curves, and the settings every run was generated with. Filters (ratings source, scenario, metric) live in the
+sidebar and in the URL."""
+
+import polars as pl
 import streamlit as st
 
-st.title("models")
-st.info("This page is being built.")
+from dashboard import charts
+from dashboard.data import dataset_counts_or_stop, query
+from dashboard.filters import Choice, data_notes, ratings_source, select
+from tide_core.evaluation.intervals import MIN_CELL, with_t_interval
+
+st.title("Models")
+dataset_counts_or_stop()
+status = query("results_status").row(0, named=True)
+if not status["n_responses"]:
+    st.info("No model responses yet: `python -m tide_core run` fine-tunes the models, generates their replies to the "
+            "test conversations and scores them.", icon=":material/hourglass_empty:")
+    st.stop()
+
+st.sidebar.header("Filters")
+simulated = ratings_source(status)
+n_ratings = status["n_simulated_ratings" if simulated else "n_real_ratings"]
+scenario = select(Choice("scenario", "Scenario", tuple(query("scenario_summary")["scenario_id"].sort())))
+scored = query("results_metric_names")["metric"].to_list()
+metrics = (["empathy"] if n_ratings else []) + sorted(scored, key=lambda m: (m not in charts.METRIC_LABELS, m))
+metric = select(Choice("metric", "Metric", tuple(metrics), default="cosine_minilm" if "cosine_minilm" in metrics
+                       else metrics[0], labels=charts.METRIC_LABELS))
+label = charts.metric_label(metric)
+data_notes(status, simulated)
+
+st.subheader("Zero-shot vs fine-tuned")
+long = with_t_interval(query("results_model_metrics", simulated=simulated, scenario=scenario))
+chosen = long.filter(pl.col("metric") == metric)
+st.plotly_chart(charts.mode_bars(chosen, f"{label} by model and mode", label), key="models.modes",
+                config=charts.PLOTLY_CONFIG)
+st.caption(f"Means over responses (human rating: each response's mean rating), 95 % t intervals. Grey bars: fewer "
+           f"than {MIN_CELL} responses.")
+with st.expander("Every metric, every model (means; n = responses)"):
+    wide = long.with_columns(cell=pl.format("{} (n={})", pl.col("mean").round_sig_figs(3), pl.col("n")),
+                             metric=pl.col("metric").replace_strict(charts.METRIC_LABELS, default=pl.col("metric")))
+    wide = wide.pivot(on="mode", index=["display_name", "metric"], values="cell").sort("display_name", "metric")
+    st.dataframe(wide.select("display_name", "metric", *[m for m in charts.MODES if m in wide.columns]),
+                 hide_index=True)
+
+st.subheader("Gain versus model size")
+gains = with_t_interval(query("results_gains", simulated=simulated, metric=metric, scenario=scenario,
+                                  by_scenario=False),
+                        mean="gain_mean", sd="gain_sd", n="n_pairs")
+if gains.is_empty():
+    st.caption("No model has both zero-shot and fine-tuned replies to the same conversations, so there is no gain to "
+               "show (from-scratch models have no zero-shot mode).")
+else:
+    st.plotly_chart(charts.gain_vs_size(gains, label), key="models.size", config=charts.PLOTLY_CONFIG)
+    st.dataframe(gains.select("display_name", "params_millions", "n_pairs", "zero_shot_mean", "fine_tuned_mean",
+                              "gain_mean", "ci_low", "ci_high"), hide_index=True)
+    st.caption("Gain = fine-tuned minus zero-shot, paired by conversation; 95 % t interval over conversations.")
+
+st.subheader("Training curves")
+curves = query("results_training_curves")
+if curves.is_empty():
+    st.caption("No training logs yet: `python -m tide_core run` fine-tunes the models and records their loss "
+               "(table training_log).")
+else:
+    st.plotly_chart(charts.training_curves(curves), key="models.curves", config=charts.PLOTLY_CONFIG)
+
+st.subheader("Generation settings of each run")
+runs = query("results_runs")
+st.dataframe(runs.select("display_name", "mode", "split", "status", "seed", "decoding_json", "n_responses",
+                         "adapter_path", "code_version", "started_at", "finished_at", "run_id"), hide_index=True)
+prompts = runs.filter(pl.col("system_prompt").is_not_null()).group_by("system_prompt", maintain_order=True).agg(
+    pl.col("run_id"))
+for i, row in enumerate(prompts.iter_rows(named=True), start=1):
+    with st.expander(f"System prompt {i} — used by {len(row['run_id'])} run(s)"):
+        st.text(row["system_prompt"])
+        st.caption(", ".join(row["run_id"]))
+if prompts.is_empty():
+    st.caption("No run recorded a system prompt (from-scratch models and synthetic systems take none).")

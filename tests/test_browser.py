@@ -1,9 +1,11 @@
-"""The real Streamlit server driven by a real browser (Debian's Chromium through Playwright).
+"""The real Streamlit server driven by a real browser (Debian's Chromium through Playwright): every page draws, with
+no exception, on an evaluated warehouse; a chat message gets a streamed reply; a screenshot of each page.
 
 Screenshots land in test-artifacts/screenshots/ (git-ignored); look at them after a run.
 """
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -18,6 +20,19 @@ CHROMIUM = "/usr/bin/chromium"
 SHOTS = ROOT / "test-artifacts" / "screenshots"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+# url path -> (what must show, whether plotly charts must draw)
+PAGES = {
+    "": ("TIDE workbench", True),
+    "models": ("Models", True),
+    "scenarios": ("Scenarios", True),
+    "demographics": ("Demographics", True),
+    "metrics": ("Metrics", True),
+    "dataset": ("Dataset", True),
+    "chat": ("Chat", False),
+    "rate": ("Rate", False),
+    "review": ("Review", False),
+    "sql": ("SQL", False),
+}
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists() and not os.environ.get("CI"),
                                 reason="Chromium not installed (the test command installs it)")
@@ -30,12 +45,25 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(small_warehouse, tmp_path_factory):
+def served_warehouse(evaluated_warehouse, tmp_path_factory) -> Path:
+    """A copy of the evaluated warehouse with its own live folder (the chat and rate pages write)."""
+    from warehouse.loader import refresh_views
+
+    path = tmp_path_factory.mktemp("browser") / "tide.duckdb"
+    shutil.copy(evaluated_warehouse, path)
+    refresh_views(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def server(served_warehouse, chat_onnx_env, tmp_path_factory):
     port = _free_port()
-    log = (tmp_path_factory.mktemp("server") / "streamlit.log").open("w")
-    env = {**os.environ, "TIDE_WAREHOUSE": str(small_warehouse)}
+    log_path = tmp_path_factory.mktemp("server") / "streamlit.log"
+    log = log_path.open("w")
+    env = {**os.environ, **chat_onnx_env, "TIDE_WAREHOUSE": str(served_warehouse)}
+    env.pop("ANTHROPIC_API_KEY", None)
     proc = subprocess.Popen(
-        [sys.executable, "-m", "tide_core", "serve", "--warehouse", str(small_warehouse), "--address", "127.0.0.1",
+        [sys.executable, "-m", "tide_core", "serve", "--warehouse", str(served_warehouse), "--address", "127.0.0.1",
          "--port", str(port)],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
@@ -48,7 +76,7 @@ def server(small_warehouse, tmp_path_factory):
             time.sleep(0.2)
     else:
         proc.terminate()
-        pytest.fail("streamlit did not become healthy within 60 s")
+        pytest.fail(f"streamlit did not become healthy within 60 s: {log_path.read_text()[-2000:]}")
     yield url
     proc.terminate()
     proc.wait(timeout=20)
@@ -61,25 +89,62 @@ def page():
 
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        pg = browser.new_page(viewport={"width": 1400, "height": 2200})
+        pg = browser.new_page(viewport={"width": 1400, "height": 2000})
         yield pg
         browser.close()
 
 
-def test_dataset_page_draws(server, page):
+def _settle(page, timeout_ms: int = 60_000) -> None:
+    """Wait until the script run is over (Streamlit's running indicator gone) and the page has a title."""
+    page.wait_for_selector("h1", timeout=timeout_ms)
+    deadline = time.monotonic() + timeout_ms / 1000
+    while time.monotonic() < deadline:
+        if page.locator('[data-testid="stStatusWidget"]').count() == 0:
+            time.sleep(0.3)
+            if page.locator('[data-testid="stStatusWidget"]').count() == 0:
+                return
+        time.sleep(0.2)
+
+
+@pytest.mark.parametrize("path", list(PAGES))
+def test_every_page_draws_without_exception(server, page, path):
     SHOTS.mkdir(parents=True, exist_ok=True)
+    title, charts = PAGES[path]
+    page.goto(f"{server}/{path}")
+    _settle(page)
+    if charts:
+        page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=60_000)
+    assert page.locator('[data-testid="stException"]').count() == 0, page.locator(
+        '[data-testid="stException"]').first.inner_text()
+    assert title.lower() in page.locator("h1").first.inner_text().lower()
+    body = page.locator("body").inner_text()
+    assert "Traceback" not in body
+    page.screenshot(path=str(SHOTS / f"{path or 'overview'}.png"))
+
+
+def test_dataset_filters_from_a_shared_link(server, page):
     page.goto(f"{server}/dataset?scenario=nightmare")
+    _settle(page)
     page.wait_for_selector('[data-testid="stPlotlyChart"]', timeout=60_000)
-    page.wait_for_selector('text=Synthetic data', timeout=30_000)
-    assert page.locator('[data-testid="stException"]').count() == 0
-    assert page.locator('[data-testid="stMetricValue"]').first.inner_text() == "24"
-    page.screenshot(path=str(SHOTS / "dataset.png"))
-    # The conversation viewer: open its tab and see the highlighted factor spans.
+    page.wait_for_selector("text=Synthetic data", timeout=30_000)
     page.get_by_role("tab", name="Conversations").click()
     page.wait_for_selector(".tide-span", timeout=30_000)
     assert page.locator(".tide-span").count() >= 3
-    assert "nightmare" in page.url
-    # The deep link went through app.py's navigation: the menu lists page titles, not file names.
-    nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
-    assert "Dataset" in nav and "app" not in nav.split()
-    page.screenshot(path=str(SHOTS / "dataset_conversation.png"))
+
+
+def test_chat_message_gets_a_streamed_reply(server, page):
+    page.goto(f"{server}/chat")
+    _settle(page)
+    page.get_by_text("I understand", exact=False).first.click()
+    page.get_by_role("button", name="Start the demo").click()
+    _settle(page)
+    box = page.locator('[data-testid="stChatInputTextArea"]')
+    box.wait_for(timeout=30_000)
+    box.fill("I keep waking up at night and my heart races.")
+    box.press("Enter")
+    page.wait_for_selector('[data-testid="stChatMessage"]', timeout=60_000)
+    _settle(page, 120_000)
+    messages = page.locator('[data-testid="stChatMessage"]')
+    assert messages.count() >= 2  # the user's message and at least one reply
+    assert page.locator('[data-testid="stException"]').count() == 0
+    page.screenshot(path=str(SHOTS / "chat-turn.png"))

@@ -1,0 +1,29 @@
+-- Every automatic metric and the mean human empathy rating (metric 'empathy': a response counts once, as the mean
+-- of its ratings) per model and mode, long format, with sd and n (responses) for intervals.
+-- $simulated picks the ratings' data source; $scenario restricts to one scenario (NULL = all).
+WITH panel AS (
+    SELECT panel_id FROM rater_panels WHERE purpose = 'default_study' ORDER BY created_at DESC, panel_id DESC LIMIT 1
+),
+kept AS (  -- the ratings the statistics pass uses: one data source, consented raters, no failed attention check
+    SELECT rt.response_id, rt.rater_id, rt.empathy, ra.age_band, ra.gender, ra.education
+    FROM ratings AS rt
+    JOIN raters AS ra USING (rater_id)
+    WHERE rt.is_simulated = $simulated AND rt.empathy IS NOT NULL AND ra.consent
+      AND (NOT $simulated OR ra.panel_id = (SELECT panel_id FROM panel))
+      AND rt.rater_id NOT IN (SELECT rater_id FROM ratings WHERE attention_check_passed = false)
+),
+value AS (
+    SELECT response_id, metric, value FROM metric_scores WHERE NOT is_missing AND value IS NOT NULL
+    UNION ALL
+    SELECT response_id, 'empathy', avg(empathy) FROM kept GROUP BY response_id
+)
+SELECT ru.model_id, any_value(m.display_name) AS display_name, any_value(m.params_millions) AS params_millions,
+       ru.mode, v.metric, count(*) AS n, avg(v.value) AS mean, stddev_samp(v.value) AS sd
+FROM value AS v
+JOIN responses AS r USING (response_id)
+JOIN runs AS ru USING (run_id)
+JOIN models AS m USING (model_id)
+JOIN conversations AS c ON c.conversation_id = r.conversation_id
+WHERE ($scenario IS NULL OR c.scenario_id = $scenario)
+GROUP BY ru.model_id, ru.mode, v.metric
+ORDER BY params_millions NULLS LAST, ru.model_id, v.metric, ru.mode;

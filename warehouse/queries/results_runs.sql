@@ -1,0 +1,9 @@
+-- Every run with the settings that reproduce it (decoding, system prompt, seed, split, status) and its responses.
+SELECT ru.run_id, m.display_name, m.params_millions, ru.model_id, ru.mode, ru.split, ru.status, ru.seed, ru.decoding_json,
+       ru.system_prompt, ru.adapter_path, ru.code_version, ru.started_at, ru.finished_at,
+       count(r.response_id) AS n_responses
+FROM runs AS ru
+JOIN models AS m USING (model_id)
+LEFT JOIN responses AS r USING (run_id)
+GROUP BY ALL
+ORDER BY m.params_millions NULLS LAST, ru.model_id, ru.split, ru.mode, ru.run_id;
