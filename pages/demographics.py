@@ -6,7 +6,7 @@ import polars as pl
 import streamlit as st
 
 from dashboard import charts
-from dashboard.data import dataset_counts_or_stop, query
+from dashboard.data import dataset_counts_or_stop, live_query, query
 from dashboard.filters import Choice, data_notes, ratings_source, select
 from tide_core.evaluation.intervals import MIN_CELL, with_t_interval
 
@@ -18,7 +18,7 @@ DIMENSIONS = {"age_band": ("Age band", "validates_first"), "education": ("Educat
 
 st.title("Demographics")
 dataset_counts_or_stop()
-status = query("results_status").row(0, named=True)
+status = live_query("results_status").row(0, named=True)
 if not (status["n_simulated_ratings"] or status["n_real_ratings"]):
     st.info("No ratings yet: `python -m tide_core run` simulates the default rater panel; "
             "`python -m tide_core import-ratings` imports real ones.", icon=":material/hourglass_empty:")
@@ -27,7 +27,7 @@ if not (status["n_simulated_ratings"] or status["n_real_ratings"]):
 st.sidebar.header("Filters")
 simulated = ratings_source(status)
 source = "simulated" if simulated else "real"
-coverage = query("results_coverage")
+coverage = live_query("results_coverage")
 names = dict(zip(coverage["model_id"], coverage["display_name"], strict=False))
 model = select(Choice("model", "Model", tuple(coverage["model_id"].unique(maintain_order=True)), labels=names))
 mode = select(Choice("mode", "Mode", charts.MODES))
@@ -48,7 +48,7 @@ for row in findings.iter_rows(named=True):
 st.caption("Whole study: the model and mode filters do not apply to the findings and tests.")
 
 st.subheader("Interaction effects")
-effects = query("results_stat_results", data_source=source, analysis="demographic")
+effects = live_query("results_stat_results", data_source=source, analysis="demographic")
 effects = effects.filter(pl.col("term").is_in(list(charts.TERM_LABELS)))
 if effects.is_empty():
     st.caption("No tests yet: `python -m tide_core evaluate` fits them once there are ratings.")
@@ -71,7 +71,7 @@ st.caption(f"Each rater counts once per cell (the mean of their ratings there); 
            f"95 % t intervals; n = raters. Grey: fewer than {MIN_CELL} raters. Validates-first vs supports-first "
            "compares only replies with all three empathy factors.")
 for dim, (title, feature) in DIMENSIONS.items():
-    cells = with_t_interval(query("results_demographic_ratings", simulated=simulated, dimension=dim, feature=feature,
+    cells = with_t_interval(live_query("results_demographic_ratings", simulated=simulated, dimension=dim, feature=feature,
                                   model_id=model, mode=mode), n="n_raters")
     if cells.is_empty():
         st.caption(f"{title}: no ratings match these filters.")
@@ -85,7 +85,7 @@ for dim, (title, feature) in DIMENSIONS.items():
     with st.expander(f"{title}: cells and sizes"):
         st.dataframe(cells.select("level", "reply_group", "n_raters", "n_ratings", "mean", "ci_low", "ci_high"),
                      hide_index=True)
-cells_tests = query("results_stat_results", data_source=source, analysis="demographic_cells")
+cells_tests = live_query("results_stat_results", data_source=source, analysis="demographic_cells")
 if not cells_tests.is_empty():
     with st.expander("Per-group effects from the statistics pass (Welch t, Holm within each table)"):
         st.dataframe(cells_tests.select("term", "scope", "estimate", "ci_low", "ci_high", "p_value", "p_adjusted",

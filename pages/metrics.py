@@ -6,7 +6,7 @@ import polars as pl
 import streamlit as st
 
 from dashboard import charts
-from dashboard.data import dataset_counts_or_stop, query
+from dashboard.data import dataset_counts_or_stop, live_query, query
 from dashboard.filters import Choice, data_notes, ratings_source, select
 from tide_core.evaluation.intervals import MIN_CELL, with_spearman_interval
 
@@ -18,8 +18,8 @@ WEAK = 0.4  # what the findings' rule calls a weak correlation (tide_core.evalua
 
 st.title("Metrics vs humans")
 dataset_counts_or_stop()
-status = query("results_status").row(0, named=True)
-present = [m for m in TEXT_METRICS if m in set(query("results_metric_names")["metric"])]
+status = live_query("results_status").row(0, named=True)
+present = [m for m in TEXT_METRICS if m in set(live_query("results_metric_names")["metric"])]
 if not (status["n_simulated_ratings"] or status["n_real_ratings"]) or not present:
     st.info("Nothing to compare yet: this page needs scored responses and ratings. `python -m tide_core run` scores "
             "the models' replies and simulates the default rater panel.", icon=":material/hourglass_empty:")
@@ -42,7 +42,7 @@ def rho_chart(df: pl.DataFrame, category: str, title: str, key: str) -> None:
 
 
 st.subheader("Each metric against the mean human rating")
-overall = with_spearman_interval(query("results_metric_human", simulated=simulated, metrics=present,
+overall = with_spearman_interval(live_query("results_metric_human", simulated=simulated, metrics=present,
                                        by_scenario=False))
 overall = overall.with_columns(label=pl.col("metric").replace_strict(charts.METRIC_LABELS, default=pl.col("metric")))
 rho_chart(overall, "label", "Spearman rho with the mean human rating, all responses", "metrics.overall")
@@ -54,7 +54,7 @@ st.caption("Unit: a response (its metric value against the mean of its ratings);
            f"standard error. Grey: fewer than {MIN_CELL} responses.")
 
 st.subheader(f"Per scenario: {label}")
-per = with_spearman_interval(query("results_metric_human", simulated=simulated, metrics=[metric], by_scenario=True))
+per = with_spearman_interval(live_query("results_metric_human", simulated=simulated, metrics=[metric], by_scenario=True))
 per = per.with_columns(scenario=pl.col("scope").str.strip_prefix("scenario=").str.replace_all("_", " "))
 rho_chart(per, "scenario", f"Spearman rho of {label} with the mean human rating, by scenario", "metrics.scenario")
 n_small = per.filter(~pl.col("reliable")).height
@@ -65,7 +65,7 @@ with st.expander("Per-scenario figures"):
     st.dataframe(per.select("scenario", "rho", "ci_low", "ci_high", "ci_method", "n", "suppressed"), hide_index=True)
 
 st.subheader(f"Per response: {label} against the mean rating")
-points = query("results_metric_scatter", simulated=simulated, metric=metric, scenario=scenario, limit=SCATTER_POINTS)
+points = live_query("results_metric_scatter", simulated=simulated, metric=metric, scenario=scenario, limit=SCATTER_POINTS)
 if points.is_empty():
     st.caption("No rated response has this metric in this scenario.")
 else:

@@ -6,13 +6,13 @@ import polars as pl
 import streamlit as st
 
 from dashboard import charts
-from dashboard.data import dataset_counts_or_stop, query
+from dashboard.data import dataset_counts_or_stop, live_query, query
 from dashboard.filters import Choice, data_notes, ratings_source, select
 from tide_core.evaluation.intervals import MIN_CELL, with_t_interval
 
 st.title("Models")
 dataset_counts_or_stop()
-status = query("results_status").row(0, named=True)
+status = live_query("results_status").row(0, named=True)
 if not status["n_responses"]:
     st.info("No model responses yet: `python -m tide_core run` fine-tunes the models, generates their replies to the "
             "test conversations and scores them.", icon=":material/hourglass_empty:")
@@ -22,7 +22,7 @@ st.sidebar.header("Filters")
 simulated = ratings_source(status)
 n_ratings = status["n_simulated_ratings" if simulated else "n_real_ratings"]
 scenario = select(Choice("scenario", "Scenario", tuple(query("scenario_summary")["scenario_id"].sort())))
-scored = query("results_metric_names")["metric"].to_list()
+scored = live_query("results_metric_names")["metric"].to_list()
 metrics = (["empathy"] if n_ratings else []) + sorted(scored, key=lambda m: (m not in charts.METRIC_LABELS, m))
 metric = select(Choice("metric", "Metric", tuple(metrics), default="cosine_minilm" if "cosine_minilm" in metrics
                        else metrics[0], labels=charts.METRIC_LABELS))
@@ -30,7 +30,7 @@ label = charts.metric_label(metric)
 data_notes(status, simulated)
 
 st.subheader("Zero-shot vs fine-tuned")
-long = with_t_interval(query("results_model_metrics", simulated=simulated, scenario=scenario))
+long = with_t_interval(live_query("results_model_metrics", simulated=simulated, scenario=scenario))
 chosen = long.filter(pl.col("metric") == metric)
 st.plotly_chart(charts.mode_bars(chosen, f"{label} by model and mode", label), key="models.modes",
                 config=charts.PLOTLY_CONFIG)
@@ -44,7 +44,7 @@ with st.expander("Every metric, every model (means; n = responses)"):
                  hide_index=True)
 
 st.subheader("Gain versus model size")
-gains = with_t_interval(query("results_gains", simulated=simulated, metric=metric, scenario=scenario,
+gains = with_t_interval(live_query("results_gains", simulated=simulated, metric=metric, scenario=scenario,
                                   by_scenario=False),
                         mean="gain_mean", sd="gain_sd", n="n_pairs")
 if gains.is_empty():
@@ -57,7 +57,7 @@ else:
     st.caption("Gain = fine-tuned minus zero-shot, paired by conversation; 95 % t interval over conversations.")
 
 st.subheader("Training curves")
-curves = query("results_training_curves")
+curves = live_query("results_training_curves")
 if curves.is_empty():
     st.caption("No training logs yet: `python -m tide_core run` fine-tunes the models and records their loss "
                "(table training_log).")
@@ -65,7 +65,7 @@ else:
     st.plotly_chart(charts.training_curves(curves), key="models.curves", config=charts.PLOTLY_CONFIG)
 
 st.subheader("Generation settings of each run")
-runs = query("results_runs")
+runs = live_query("results_runs")
 st.dataframe(runs.select("display_name", "mode", "split", "status", "seed", "decoding_json", "n_responses",
                          "adapter_path", "code_version", "started_at", "finished_at", "run_id"), hide_index=True)
 prompts = runs.filter(pl.col("system_prompt").is_not_null()).group_by("system_prompt", maintain_order=True).agg(

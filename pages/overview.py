@@ -5,7 +5,7 @@ data came from. Filters (ratings source, scenario) live in the sidebar and in th
 import streamlit as st
 
 from dashboard import charts
-from dashboard.data import dataset_counts_or_stop, query, warehouse_path
+from dashboard.data import dataset_counts_or_stop, live_query, query, warehouse_path
 from dashboard.filters import Choice, data_notes, ratings_source, select
 from tide_core.evaluation.intervals import MIN_CELL, with_t_interval
 
@@ -20,7 +20,7 @@ st.markdown(
     "evaluate small language models against a frontier model."
 )
 counts = dataset_counts_or_stop()
-status = query("results_status").row(0, named=True)
+status = live_query("results_status").row(0, named=True)
 st.sidebar.header("Filters")
 simulated = ratings_source(status)
 source = "simulated" if simulated else "real"
@@ -42,7 +42,7 @@ st.subheader("Systems evaluated")
 if not status["n_responses"]:
     st.caption("No model responses yet: `python -m tide_core run` generates them (or `run --skip-models` skips them).")
 else:
-    systems = with_t_interval(query("results_systems", simulated=simulated, metric=COSINE, scenario=scenario),
+    systems = with_t_interval(live_query("results_systems", simulated=simulated, metric=COSINE, scenario=scenario),
                               mean="rating_mean", sd="rating_sd", n="n_rated_items", prefix="rating_")
     systems = with_t_interval(systems, mean="metric_mean", sd="metric_sd", n="n_scored", prefix="metric_")
 
@@ -67,7 +67,7 @@ else:
                f"intervals over responses. Grey: fewer than {MIN_CELL} responses, too few to read.")
 
     measure = "empathy" if n_ratings else COSINE
-    gains = with_t_interval(query("results_gains", simulated=simulated, metric=measure, scenario=scenario,
+    gains = with_t_interval(live_query("results_gains", simulated=simulated, metric=measure, scenario=scenario,
                                   by_scenario=False),
                             mean="gain_mean", sd="gain_sd", n="n_pairs")
     if gains.is_empty():

@@ -6,13 +6,13 @@ import polars as pl
 import streamlit as st
 
 from dashboard import charts
-from dashboard.data import dataset_counts_or_stop, query
+from dashboard.data import dataset_counts_or_stop, live_query, query
 from dashboard.filters import Choice, data_notes, ratings_source, select
 from tide_core.evaluation.intervals import MIN_CELL
 
 st.title("Scenarios")
 dataset_counts_or_stop()
-status = query("results_status").row(0, named=True)
+status = live_query("results_status").row(0, named=True)
 if not status["n_responses"]:
     st.info("No model responses yet: `python -m tide_core run` generates and scores the models' replies.",
             icon=":material/hourglass_empty:")
@@ -28,7 +28,7 @@ label = charts.metric_label(measure)
 data_notes(status, simulated)
 
 st.subheader(f"Fine-tuning gain by scenario: {label.lower()}")
-gains = query("results_gains", simulated=simulated, metric=measure, scenario=None, by_scenario=True)
+gains = live_query("results_gains", simulated=simulated, metric=measure, scenario=None, by_scenario=True)
 if gains.is_empty():
     st.caption("No model has both zero-shot and fine-tuned replies to the same conversations, so there is no gain to "
                "map (from-scratch models have no zero-shot mode).")
@@ -51,7 +51,7 @@ else:
                     "conversation pairs.")
 
 st.subheader("Drill-down: example conversations")
-coverage = query("results_coverage")
+coverage = live_query("results_coverage")
 names = dict(zip(coverage["model_id"], coverage["display_name"], strict=False))
 models = tuple(coverage["model_id"].unique(maintain_order=True))
 model = select(Choice("model", "Model", models, default=models[0], labels=names))
@@ -60,10 +60,10 @@ if not scenarios:
     st.caption("This model's replies have no scenario recorded.")
     st.stop()
 scenario = select(Choice("scenario", "Scenario", scenarios, default=scenarios[0]))
-conversations = tuple(query("results_scenario_conversations", scenario=scenario, model_id=model)["conversation_id"])
+conversations = tuple(live_query("results_scenario_conversations", scenario=scenario, model_id=model)["conversation_id"])
 conversation = select(Choice("conversation", "Conversation", conversations, default=conversations[0]),
                       where=st.container())
-replies = query("results_conversation_replies", simulated=simulated, conversation_id=conversation)
+replies = live_query("results_conversation_replies", simulated=simulated, conversation_id=conversation)
 first = replies.row(0, named=True)
 with st.chat_message("user"):
     st.text(first["client_message"])

@@ -143,7 +143,9 @@ def test_chat_message_gets_a_streamed_reply(server, page):
     box.fill("I keep waking up at night and my heart races.")
     box.press("Enter")
     page.wait_for_selector('[data-testid="stChatMessage"]', timeout=60_000)
+    page.get_by_role("button", name="Save ratings").wait_for(timeout=120_000)  # the turn is over: rate it
     _settle(page, 120_000)
+    assert page.get_by_text("not a therapist", exact=False).count() >= 1  # the AI disclosure, repeated
     messages = page.locator('[data-testid="stChatMessage"]')
     assert messages.count() >= 2  # the user's message and at least one reply
     assert page.locator('[data-testid="stException"]').count() == 0

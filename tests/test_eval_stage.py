@@ -107,6 +107,12 @@ def test_about_page_shows_systems_and_simulated_findings(staged, monkeypatch):
     st.cache_resource.clear()
     app = Path(__file__).resolve().parent.parent / "app.py"
     at = AppTest.from_file(str(app), default_timeout=60).run()
+    assert not at.exception  # real ratings were imported above: shown by default, never pooled with simulated ones
+    assert at.selectbox(key="filter.ratings").value == "real"
+    assert not any("Simulated ratings" in w.value for w in at.warning)
+    at = AppTest.from_file(str(app), default_timeout=60)
+    at.query_params["ratings"] = "simulated"
+    at.run()
     assert not at.exception
     assert any("Simulated ratings" in w.value for w in at.warning)
     systems, findings = at.dataframe[0].value, at.dataframe[1].value

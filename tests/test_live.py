@@ -155,3 +155,38 @@ def test_fifty_raters_for_a_minute_lose_nothing(fresh_warehouse, small_config, t
     assert s["analyst_errors"] == 0 and s["analyst_queries"] >= seconds * 2
     assert report.analyst_counts == sorted(report.analyst_counts)  # the count only grows, even across the rebuild
     assert s["killed_writer_at_s"] is not None and s["rebuild_s"] is not None
+
+
+def test_rate_page_ratings_are_real_study_ratings_for_pages_and_statistics(evaluated_warehouse, tmp_path):
+    """Live study ratings join the real data source (never the simulated one); a rater who failed an attention
+    check is left out; chat ratings are not study ratings; `evaluate` analyses them as real ratings."""
+    from tide_core.evaluation.stage import evaluation_step
+
+    path = tmp_path / "tide.duckdb"
+    shutil.copy(evaluated_warehouse, path)
+    refresh_views(path)
+    with duckdb.connect(str(path), read_only=True) as con:
+        responses = [r[0] for r in con.sql("SELECT response_id FROM responses ORDER BY response_id").fetchall()]
+    store = LiveStore.for_warehouse(path)
+    raters = {"good": ("18-29", True), "careless": ("65-80", False)}
+    for i, (name, (age, passes)) in enumerate(raters.items()):
+        store.append("raters", {"rater_id": name, "role": "rater", "age_band": age, "gender": "woman",
+                                "education": "graduate", "consent": True})
+        store.append("ratings", {"rater_id": name, "context": "study", "response_id": "attention-check-1",
+                                 "empathy": 2 if passes else 5, "is_attention_check": True,
+                                 "attention_check_passed": passes, "blind": True})
+        store.append_many("ratings", [{"rater_id": name, "context": "study", "response_id": r, "empathy": 1 + (j + i) % 5,
+                                       "blind": True} for j, r in enumerate(responses[:30])])
+    store.append("ratings", {"rater_id": "good", "context": "chat", "system_id": "claude", "empathy": 5})
+    with duckdb.connect(str(path), read_only=True) as con:
+        by_source = dict(con.sql("SELECT source, count(*) FROM v_ratings_all WHERE NOT is_simulated "
+                                 "GROUP BY ALL").fetchall())
+        study = dict(con.sql("SELECT rater_id, count(*) FROM v_study_ratings WHERE NOT is_simulated "
+                             "GROUP BY ALL").fetchall())
+    assert by_source == {"live": 60}  # 2 raters x 30 items; attention checks and the chat rating are not ratings
+    assert study == {"good": 30}  # the careless rater failed the check
+    result = evaluation_step(path, seed=13, cache_dir=ROOT / "test-artifacts" / "embedding_cache", n_boot=50)
+    assert len(result.analyses_run) == 1  # the real pass; the simulated one is unchanged and skipped
+    with duckdb.connect(str(path), read_only=True) as con:
+        real = con.sql("SELECT n_ratings, n_excluded_raters FROM analysis_runs WHERE data_source = 'real'").fetchall()
+    assert real == [(30, 1)]  # ratings kept after excluding the rater who failed the check

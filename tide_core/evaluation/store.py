@@ -69,16 +69,16 @@ def item_features(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
 def ratings_frame(con: duckdb.DuckDBPyConnection, simulated: bool, panel_id: str | None = None) -> pl.DataFrame:
     """Ratings of one data source with rater demographics and exclusion flags (consent, attention checks).
 
-    With `panel_id`, only that simulated panel's ratings (panels are separate simulations, never pooled).
+    With `panel_id`, only that simulated panel's ratings (panels are separate simulations, never pooled). Real
+    ratings are the imported ones plus the Rate page's live study ratings (view v_ratings_all).
     """
     return con.sql("""
-        SELECT rt.rating_id, rt.rater_id, rt.response_id, rt.empathy, rt.emotion_recognition,
-               rt.distress_normalization, rt.supportive_reflection, rt.seconds_spent, rt.attention_check_passed,
-               ra.age_band, ra.gender, ra.education, ra.consent,
-               bool_or(NOT coalesce(rt.attention_check_passed, true)) OVER (PARTITION BY rt.rater_id) AS rater_failed_check
-        FROM ratings AS rt JOIN raters AS ra USING (rater_id)
-        WHERE rt.is_simulated = $sim AND ($panel IS NULL OR ra.panel_id = $panel)
-        ORDER BY rt.rating_id
+        SELECT rating_id, rater_id, response_id, empathy, emotion_recognition, distress_normalization,
+               supportive_reflection, seconds_spent, attention_check_passed, age_band, gender, education, consent,
+               bool_or(NOT coalesce(attention_check_passed, true)) OVER (PARTITION BY rater_id) AS rater_failed_check
+        FROM v_ratings_all
+        WHERE is_simulated = $sim AND ($panel IS NULL OR panel_id = $panel)
+        ORDER BY rating_id
     """, params={"sim": simulated, "panel": panel_id}).pl()
 
 
@@ -87,7 +87,7 @@ def ratings_fingerprint(con: duckdb.DuckDBPyConnection, simulated: bool, panel_i
     r = first_row(con, """
         SELECT (SELECT count(*) || ':' || coalesce(sum(hash(rating_id, empathy, emotion_recognition,
                         distress_normalization, supportive_reflection, attention_check_passed)), 0)
-                FROM ratings JOIN raters USING (rater_id)
+                FROM v_ratings_all
                 WHERE is_simulated = $sim AND ($panel IS NULL OR panel_id = $panel)),
                (SELECT count(*) || ':' || coalesce(sum(hash(response_id, metric, value)), 0) FROM metric_scores)
     """, {"sim": simulated, "panel": panel_id})

@@ -1,16 +1,6 @@
 -- One conversation's client message and reference reply, and every system's reply to it with its mean human
 -- rating (data source $simulated) and MiniLM cosine to the reference.
-WITH panel AS (
-    SELECT panel_id FROM rater_panels WHERE purpose = 'default_study' ORDER BY created_at DESC, panel_id DESC LIMIT 1
-),
-kept AS (  -- the ratings the statistics pass uses: one data source, consented raters, no failed attention check
-    SELECT rt.response_id, rt.rater_id, rt.empathy, ra.age_band, ra.gender, ra.education
-    FROM ratings AS rt
-    JOIN raters AS ra USING (rater_id)
-    WHERE rt.is_simulated = $simulated AND rt.empathy IS NOT NULL AND ra.consent
-      AND (NOT $simulated OR ra.panel_id = (SELECT panel_id FROM panel))
-      AND rt.rater_id NOT IN (SELECT rater_id FROM ratings WHERE attention_check_passed = false)
-),
+WITH kept AS (SELECT * FROM v_study_ratings WHERE is_simulated = $simulated),  -- one data source, never pooled
 replies AS (
     SELECT r.response_id, r.response_text, ru.model_id, ru.mode
     FROM responses AS r JOIN runs AS ru USING (run_id)

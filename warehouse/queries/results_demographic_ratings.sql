@@ -2,17 +2,7 @@
 -- feature ($feature: validates_first, layered or none), for one model and mode (NULL = any). Each rater counts
 -- once per cell, as the mean of their ratings there, so the sd and n (raters) give an honest interval.
 -- For validates_first only replies with all three empathy factors are compared (order means nothing otherwise).
-WITH panel AS (
-    SELECT panel_id FROM rater_panels WHERE purpose = 'default_study' ORDER BY created_at DESC, panel_id DESC LIMIT 1
-),
-kept AS (  -- the ratings the statistics pass uses: one data source, consented raters, no failed attention check
-    SELECT rt.response_id, rt.rater_id, rt.empathy, ra.age_band, ra.gender, ra.education
-    FROM ratings AS rt
-    JOIN raters AS ra USING (rater_id)
-    WHERE rt.is_simulated = $simulated AND rt.empathy IS NOT NULL AND ra.consent
-      AND (NOT $simulated OR ra.panel_id = (SELECT panel_id FROM panel))
-      AND rt.rater_id NOT IN (SELECT rater_id FROM ratings WHERE attention_check_passed = false)
-),
+WITH kept AS (SELECT * FROM v_study_ratings WHERE is_simulated = $simulated),  -- one data source, never pooled
 feat AS (
     SELECT response_id,
            max(value) FILTER (WHERE metric = 'validates_first') AS validates_first,

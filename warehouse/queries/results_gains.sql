@@ -2,17 +2,7 @@
 -- and sd of the per-conversation differences and the number of pairs, for a t interval. The measure ($metric) is
 -- 'empathy' (mean human rating of the response, data source $simulated) or a metric_scores metric; $scenario
 -- restricts to one scenario (NULL = all).
-WITH panel AS (
-    SELECT panel_id FROM rater_panels WHERE purpose = 'default_study' ORDER BY created_at DESC, panel_id DESC LIMIT 1
-),
-kept AS (  -- the ratings the statistics pass uses: one data source, consented raters, no failed attention check
-    SELECT rt.response_id, rt.rater_id, rt.empathy, ra.age_band, ra.gender, ra.education
-    FROM ratings AS rt
-    JOIN raters AS ra USING (rater_id)
-    WHERE rt.is_simulated = $simulated AND rt.empathy IS NOT NULL AND ra.consent
-      AND (NOT $simulated OR ra.panel_id = (SELECT panel_id FROM panel))
-      AND rt.rater_id NOT IN (SELECT rater_id FROM ratings WHERE attention_check_passed = false)
-),
+WITH kept AS (SELECT * FROM v_study_ratings WHERE is_simulated = $simulated),  -- one data source, never pooled
 value AS (
     SELECT response_id, avg(empathy) AS v FROM kept WHERE $metric = 'empathy' GROUP BY response_id
     UNION ALL

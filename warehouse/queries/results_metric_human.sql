@@ -2,17 +2,7 @@
 -- empathy rating (data source $simulated), for the metrics in $metrics, overall or per scenario ($by_scenario).
 -- Where the statistics pass estimated a metric and scope, its rho, bootstrap interval and p-value are used as they
 -- are; elsewhere rho is computed here (average ranks, Pearson correlation of the ranks) with n for an interval.
-WITH panel AS (
-    SELECT panel_id FROM rater_panels WHERE purpose = 'default_study' ORDER BY created_at DESC, panel_id DESC LIMIT 1
-),
-kept AS (  -- the ratings the statistics pass uses: one data source, consented raters, no failed attention check
-    SELECT rt.response_id, rt.rater_id, rt.empathy, ra.age_band, ra.gender, ra.education
-    FROM ratings AS rt
-    JOIN raters AS ra USING (rater_id)
-    WHERE rt.is_simulated = $simulated AND rt.empathy IS NOT NULL AND ra.consent
-      AND (NOT $simulated OR ra.panel_id = (SELECT panel_id FROM panel))
-      AND rt.rater_id NOT IN (SELECT rater_id FROM ratings WHERE attention_check_passed = false)
-),
+WITH kept AS (SELECT * FROM v_study_ratings WHERE is_simulated = $simulated),  -- one data source, never pooled
 pass AS (
     SELECT substr(term, length('spearman_') + 1) AS metric, scope, estimate, ci_low, ci_high, p_value, n, suppressed
     FROM v_latest_stat_results

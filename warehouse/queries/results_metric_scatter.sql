@@ -1,16 +1,6 @@
 -- Per response: mean human empathy rating (data source $simulated) against one metric ($metric), for a scatter;
 -- at most $limit responses, a stable pseudo-random sample (by hash of the id), with the total in n_total.
-WITH panel AS (
-    SELECT panel_id FROM rater_panels WHERE purpose = 'default_study' ORDER BY created_at DESC, panel_id DESC LIMIT 1
-),
-kept AS (  -- the ratings the statistics pass uses: one data source, consented raters, no failed attention check
-    SELECT rt.response_id, rt.rater_id, rt.empathy, ra.age_band, ra.gender, ra.education
-    FROM ratings AS rt
-    JOIN raters AS ra USING (rater_id)
-    WHERE rt.is_simulated = $simulated AND rt.empathy IS NOT NULL AND ra.consent
-      AND (NOT $simulated OR ra.panel_id = (SELECT panel_id FROM panel))
-      AND rt.rater_id NOT IN (SELECT rater_id FROM ratings WHERE attention_check_passed = false)
-),
+WITH kept AS (SELECT * FROM v_study_ratings WHERE is_simulated = $simulated),  -- one data source, never pooled
 item AS (SELECT response_id, avg(empathy) AS mean_rating, count(*) AS n_ratings FROM kept GROUP BY response_id)
 SELECT i.response_id, m.display_name || ' · ' || replace(ru.mode, '_', '-') AS system, ru.mode, c.scenario_id,
        i.mean_rating, i.n_ratings, ms.value,

@@ -1,18 +1,8 @@
 -- Per system (model and mode): mean human empathy rating over rated responses (a response counts once, as the
 -- mean of its ratings) and the mean of one metric ($metric) over scored responses, with sd and n for intervals.
--- $simulated picks the data source (true: the latest simulated panel; false: live and imported ratings);
+-- $simulated picks the data source (true: the latest simulated panel; false: imported and Rate-page live ratings);
 -- $scenario restricts to one scenario (NULL = all).
-WITH panel AS (
-    SELECT panel_id FROM rater_panels WHERE purpose = 'default_study' ORDER BY created_at DESC, panel_id DESC LIMIT 1
-),
-kept AS (  -- the ratings the statistics pass uses: one data source, consented raters, no failed attention check
-    SELECT rt.response_id, rt.rater_id, rt.empathy, ra.age_band, ra.gender, ra.education
-    FROM ratings AS rt
-    JOIN raters AS ra USING (rater_id)
-    WHERE rt.is_simulated = $simulated AND rt.empathy IS NOT NULL AND ra.consent
-      AND (NOT $simulated OR ra.panel_id = (SELECT panel_id FROM panel))
-      AND rt.rater_id NOT IN (SELECT rater_id FROM ratings WHERE attention_check_passed = false)
-),
+WITH kept AS (SELECT * FROM v_study_ratings WHERE is_simulated = $simulated),  -- one data source, never pooled
 item AS (SELECT response_id, avg(empathy) AS m, count(*) AS k FROM kept GROUP BY response_id),
 score AS (
     SELECT response_id, value FROM metric_scores WHERE metric = $metric AND NOT is_missing AND value IS NOT NULL
