@@ -22,6 +22,26 @@ SYNTHETIC_NOTE = (
 )
 
 
+SHORT_TRAINING_STEPS = 200  # fewer LoRA steps than this: a pipeline demonstration, not a trained model
+
+
+def short_training_note(extent) -> None:
+    """Say so when the LoRA fine-tuning behind the fine-tuned replies was a short CPU demonstration (the embedded
+    default's time-boxed run): gains then show that the pipeline works, not what fine-tuning can do."""
+    import polars as pl
+    import streamlit as st
+
+    short = extent.filter(~pl.col("is_from_scratch") & (pl.col("steps") < SHORT_TRAINING_STEPS))
+    if short.is_empty():
+        return
+    runs = ", ".join(f"{r['display_name']}: {r['steps']} steps" + (f", {r['tokens']:,} tokens" if r["tokens"] else "")
+                     for r in short.iter_rows(named=True))
+    st.info(f"**Short fine-tuning.** The LoRA runs behind these fine-tuned replies were brief, time-boxed CPU runs "
+            f"({runs}): zero-shot vs fine-tuned differences show the pipeline working, not what fine-tuning can do. "
+            f"`python -m tide_core run --models-profile full` on a GPU trains on the whole split.",
+            icon=":material/timer:")
+
+
 def highlighted_reply_html(text: str, spans: dict[str, tuple[int, int]]) -> str:
     """The reply as HTML with each empathy-factor span on its colour; the text itself is escaped."""
     parts = []

@@ -5,7 +5,7 @@ sidebar and in the URL."""
 import polars as pl
 import streamlit as st
 
-from dashboard import charts
+from dashboard import charts, components
 from dashboard.data import dataset_counts_or_stop, live_query, query
 from dashboard.filters import Choice, data_notes, ratings_source, select
 from tide_core.evaluation.intervals import MIN_CELL, with_t_interval
@@ -44,6 +44,7 @@ with st.expander("Every metric, every model (means; n = responses)"):
                  hide_index=True)
 
 st.subheader("Gain versus model size")
+components.short_training_note(query("results_training_extent"))
 gains = with_t_interval(live_query("results_gains", simulated=simulated, metric=metric, scenario=scenario,
                                   by_scenario=False),
                         mean="gain_mean", sd="gain_sd", n="n_pairs")

@@ -4,7 +4,7 @@ data came from. Filters (ratings source, scenario) live in the sidebar and in th
 
 import streamlit as st
 
-from dashboard import charts
+from dashboard import charts, components
 from dashboard.data import dataset_counts_or_stop, live_query, query, warehouse_path
 from dashboard.filters import Choice, data_notes, ratings_source, select
 from tide_core.evaluation.intervals import MIN_CELL, with_t_interval
@@ -67,6 +67,7 @@ else:
                f"intervals over responses. Grey: fewer than {MIN_CELL} responses, too few to read.")
 
     measure = "empathy" if n_ratings else COSINE
+    components.short_training_note(query("results_training_extent"))
     gains = with_t_interval(live_query("results_gains", simulated=simulated, metric=measure, scenario=scenario,
                                   by_scenario=False),
                             mean="gain_mean", sd="gain_sd", n="n_pairs")

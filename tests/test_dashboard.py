@@ -105,3 +105,20 @@ def test_about_page_without_models_or_findings_says_how_to_get_them(app):
     assert not at.exception
     captions = " ".join(c.value for c in at.caption)
     assert "No model responses yet" in captions and "No findings yet" in captions
+
+
+def test_short_fine_tuning_is_said_on_screen():
+    def script():
+        import polars as pl
+
+        from dashboard.components import short_training_note
+
+        extent = pl.DataFrame({"display_name": ["SmolLM2", "GPT-2 2M", "Qwen 1.5B"], "is_from_scratch": [False, True, False],
+                               "steps": [14, 76, 5000], "tokens": [33_000, 90_000, 9_000_000]})
+        short_training_note(extent)
+        short_training_note(extent.filter(pl.col("steps") > 100))
+
+    at = AppTest.from_function(script).run()
+    assert not at.exception
+    assert len(at.info) == 1 and "SmolLM2: 14 steps, 33,000 tokens" in at.info[0].value
+    assert "GPT-2" not in at.info[0].value and "Qwen" not in at.info[0].value
