@@ -5,24 +5,23 @@ import streamlit as st
 
 from dashboard import charts, components
 from dashboard.data import dataset_counts_or_stop, live_query, live_store, query
+from dashboard.filters import Choice, select, toggle
 from tide_core.rating_session import FormInputError
 from tide_core.review import STATUS_LABELS, STATUSES, review_record
 from warehouse.live import LiveRecordError
 
-ANY = "(any)"
 REVIEW_STATUSES = ("pending", *STATUSES)
 FIELD_LABELS = {"status": "Decision", "reviewer": "Reviewer", "notes": "Notes", "edited_reply": "Edited reply",
                 "conversation_id": "Conversation"}
 
 
 def filters() -> dict:
+    """Sidebar filters, kept in the URL (`/review?review_status=flagged&risk=1` can be shared)."""
     st.sidebar.header("Review filters")
-    scenarios = sorted(query("scenario_summary")["scenario_id"].to_list())
-    scenario = st.sidebar.selectbox("Scenario", [ANY, *scenarios], key="review.scenario")
-    status = st.sidebar.selectbox("Review status", [ANY, *REVIEW_STATUSES], key="review.status")
-    risk = st.sidebar.checkbox("Only risk-language conversations", key="review.risk")
-    return {"scenario": None if scenario == ANY else scenario, "review_status": None if status == ANY else status,
-            "risk_only": risk}
+    scenarios = tuple(sorted(query("scenario_summary")["scenario_id"].to_list()))
+    return {"scenario": select(Choice("scenario", "Scenario", scenarios)),
+            "review_status": select(Choice("review_status", "Review status", REVIEW_STATUSES)),
+            "risk_only": toggle("risk", "Only risk-language conversations")}
 
 
 def review_form(row: dict) -> None:

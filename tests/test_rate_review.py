@@ -290,5 +290,6 @@ def test_review_approve_flag_edit_land_in_history_and_status(warehouse):
     assert counts == {"Dr Test": 3}
     assert {m.label: m.value for m in at.metric}["Edited"] == "1"
     # the filter by status finds it
-    at.selectbox(key="review.status").set_value("edited").run()
+    at.selectbox(key="filter.review_status").set_value("edited").run()
+    assert at.query_params["review_status"] in ("edited", ["edited"])  # the filtered view is a shareable link
     assert at.selectbox(key="review.conversation").options == [f"{cid} · edited"]
