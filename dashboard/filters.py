@@ -112,7 +112,9 @@ FILTERS = {
     "gender": ("Gender", "gender"),
     "education": ("Education", "education"),
     "split": ("Split", None),
+    "review_status": ("Review status", None),
 }
+REVIEW_STATUSES = ("pending", "approved", "flagged", "edited")
 
 
 def _options(name: str) -> tuple[str, ...]:
@@ -120,6 +122,8 @@ def _options(name: str) -> tuple[str, ...]:
         return tuple(sorted(query("scenario_summary")["scenario_id"].to_list()))
     if name == "split":
         return ("train", "validation", "test")
+    if name == "review_status":
+        return REVIEW_STATUSES
     return tuple(sorted(query("persona_distribution", dimension=FILTERS[name][1])["level"].to_list()))
 
 

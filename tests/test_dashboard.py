@@ -122,3 +122,24 @@ def test_short_fine_tuning_is_said_on_screen():
     assert not at.exception
     assert len(at.info) == 1 and "SmolLM2: 14 steps, 33,000 tokens" in at.info[0].value
     assert "GPT-2" not in at.info[0].value and "Qwen" not in at.info[0].value
+
+
+def test_review_status_filter_follows_live_reviews(small_warehouse, tmp_path, monkeypatch):
+    import shutil
+
+    from warehouse.live import LiveStore
+    from warehouse.loader import refresh_views
+
+    path = tmp_path / "tide.duckdb"
+    shutil.copy(small_warehouse, path)
+    refresh_views(path)
+    monkeypatch.setenv("TIDE_WAREHOUSE", str(path))
+    st.cache_data.clear()
+    at = AppTest.from_file(APP, default_timeout=60).switch_page("pages/dataset.py").run()
+    at.selectbox(key="filter.review_status").set_value("approved").run()
+    assert not at.exception and any("No conversation matches" in w.value for w in at.warning)
+    LiveStore.for_warehouse(path).append("reviews", {"conversation_id": "P0001-C01", "status": "approved",
+                                                     "reviewer": "dr a"})
+    at.run()  # the next rerun sees the live review: no restart, no cache to clear
+    assert _caption_count(at) == 1
+    assert at.query_params["review_status"] in ("approved", ["approved"])

@@ -190,3 +190,14 @@ def test_rate_page_ratings_are_real_study_ratings_for_pages_and_statistics(evalu
     with duckdb.connect(str(path), read_only=True) as con:
         real = con.sql("SELECT n_ratings, n_excluded_raters FROM analysis_runs WHERE data_source = 'real'").fetchall()
     assert real == [(30, 1)]  # ratings kept after excluding the rater who failed the check
+
+
+def test_live_command_counts_and_compacts(fresh_warehouse, capsys):
+    from tide_core.cli import main
+
+    LiveStore.for_warehouse(fresh_warehouse).append_many("ratings", [RATING, RATING])
+    assert main(["live", "--warehouse", str(fresh_warehouse)]) == 0
+    assert "ratings 2" in capsys.readouterr().out
+    assert main(["live", "--compact", "--warehouse", str(fresh_warehouse)]) == 0
+    assert "ratings 2" in capsys.readouterr().out
+    assert _count(fresh_warehouse) == 2

@@ -63,7 +63,7 @@ def test_example_queries_run(small_warehouse, example):
 
 def test_named_queries_bind_filters(small_warehouse):
     with loader.connect_readonly(small_warehouse) as con:
-        base = dict(scenario=None, trauma_type=None, age_band=None, gender=None, education=None, split=None,
+        base = dict(scenario=None, trauma_type=None, age_band=None, gender=None, education=None, split=None, review_status=None,
                     risk_only=False, limit=10_000)
         everything = run_query(con, "conversation_list", **base)
         nightmares = run_query(con, "conversation_list", **{**base, "scenario": "nightmare"})

@@ -8,6 +8,7 @@ WHERE ($scenario IS NULL OR scenario_id = $scenario)
   AND ($gender IS NULL OR gender = $gender)
   AND ($education IS NULL OR education = $education)
   AND ($split IS NULL OR split = $split)
+  AND ($review_status IS NULL OR review_status = $review_status)
   AND ($risk_only = false OR is_risk)
 ORDER BY persona_id, conv_index
 LIMIT $limit;
