@@ -97,7 +97,7 @@ def time_page(warehouse: Path, page: str, repeat: int) -> tuple[float, float]:
         times.append(time.perf_counter() - started)
         if at.exception:
             raise RuntimeError(f"page {page} raised on {warehouse}: {at.exception[0].value}")
-    return times[0], statistics.median(times[1:])
+    return times[0], statistics.median(times[1:] or times)
 
 
 def main() -> None:
