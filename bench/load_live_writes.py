@@ -89,7 +89,8 @@ def _start_server(warehouse: Path, log_dir: Path) -> tuple[subprocess.Popen, int
     port = _free_port()
     log = (log_dir / f"ingest-{port}.log").open("w")
     proc = subprocess.Popen([sys.executable, "-m", "tide_core", "ingest", "--warehouse", str(warehouse),
-                             "--port", str(port)], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+                             "--port", str(port)], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+                            env={k: v for k, v in os.environ.items() if k != "TIDE_INGEST_TOKEN"})
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:

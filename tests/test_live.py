@@ -137,6 +137,27 @@ def test_ingest_endpoint_acknowledges_after_writing_and_refuses_bad_bodies(fresh
     assert _count(fresh_warehouse) == 2  # the refused body wrote nothing, not even its valid first record
 
 
+def test_ingest_token_is_required_when_set_and_off_loopback(fresh_warehouse):
+    import threading
+
+    with pytest.raises(ValueError, match="TIDE_INGEST_TOKEN"):
+        make_server(fresh_warehouse, address="0.0.0.0", port=0)
+    server = make_server(fresh_warehouse, port=0, token="s3cret")
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    conn = http.client.HTTPConnection("127.0.0.1", server.server_address[1], timeout=10)
+    try:
+        for headers, expected in (({}, 401), ({"Authorization": "Bearer nope"}, 401),
+                                  ({"Authorization": "Bearer s3cret"}, 201)):
+            conn.request("POST", "/v1/ratings", body=json.dumps(RATING), headers=headers)
+            resp = conn.getresponse()
+            resp.read()
+            assert resp.status == expected
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert _count(fresh_warehouse) == 1
+
+
 def test_fifty_raters_for_a_minute_lose_nothing(fresh_warehouse, small_config, tmp_path):
     """The load test: 50 raters posting over loopback to 5 writer processes for 60 s (TIDE_LOAD_SECONDS), one writer
     killed with SIGKILL at 40 %, the warehouse rebuilt at 60 %, an analyst counting read-only all along."""

@@ -10,12 +10,17 @@ dashboard pages use: for survey tools and rating apps that post results, and for
 
 A 201 means the records are on disk: a server killed right after it still has them. A client that got no answer
 resends the same records with the same ids; the warehouse views keep one copy per id.
+
+It binds to loopback by default. With TIDE_INGEST_TOKEN set, every POST must carry `Authorization: Bearer <token>`
+(401 otherwise): set it before binding to any other address.
 """
 
 from __future__ import annotations
 
+import hmac
 import json
 import logging
+import os
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -25,8 +30,12 @@ log = logging.getLogger(__name__)
 MAX_BODY = 1 << 20
 
 
-def make_server(warehouse: Path, address: str = "127.0.0.1", port: int = 8502) -> ThreadingHTTPServer:
+def make_server(warehouse: Path, address: str = "127.0.0.1", port: int = 8502,
+                token: str | None = None) -> ThreadingHTTPServer:
     store = LiveStore.for_warehouse(warehouse).ensure()
+    token = token if token is not None else os.environ.get("TIDE_INGEST_TOKEN") or None
+    if token is None and address not in ("127.0.0.1", "localhost", "::1"):
+        raise ValueError(f"refusing to accept records on {address} without a token: set TIDE_INGEST_TOKEN")
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"  # keep-alive: one connection per client
@@ -52,6 +61,11 @@ def make_server(warehouse: Path, address: str = "127.0.0.1", port: int = 8502) -
         def do_POST(self) -> None:  # noqa: N802
             kind = self.path.removeprefix("/v1/")
             length = int(self.headers.get("Content-Length") or 0)
+            if token is not None and not hmac.compare_digest(self.headers.get("Authorization", ""),
+                                                             f"Bearer {token}"):
+                self.rfile.read(length)
+                self._reply(401, {"error": "missing or wrong token: send Authorization: Bearer <TIDE_INGEST_TOKEN>"})
+                return
             if not self.path.startswith("/v1/") or kind not in KINDS:
                 self.rfile.read(length)
                 self._reply(404, {"error": f"POST /v1/<kind> where kind is one of {', '.join(KINDS)}"})
