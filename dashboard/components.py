@@ -110,3 +110,24 @@ def variety_table(quality) -> None:
         st.markdown(f"**{title}**")
         st.dataframe(quality.filter(pl.col("metric") == metric).select("scope", "value", "detail")
                      .rename({"value": "count", "detail": "text"}), hide_index=True)
+
+
+def live_activity(counts: dict, chat_ratings, preferences, crisis) -> None:
+    """What the Rate, Chat demo and Review pages have recorded (live records): counts, clinicians' ratings of chat
+    replies, side-by-side preferences and crisis events by category (never any text)."""
+    import streamlit as st
+
+    labels = {"n_study_raters": "Study raters", "n_study_ratings": "Study ratings", "n_clinicians": "Clinicians",
+              "n_chat_ratings": "Chat ratings", "n_preferences": "Preferences", "n_reviews": "Reviews",
+              "n_crisis_events": "Crisis events"}
+    for col, (key, label) in zip(st.columns(len(labels)), labels.items(), strict=True):
+        col.metric(label, f"{counts[key]:,}")
+    st.caption("Live records from this dashboard: real people, but few of them and not a designed sample. Study "
+               "ratings join the real ratings above (choose *Real ratings*); chat ratings and preferences are "
+               "clinicians' impressions of single replies.")
+    for title, frame in (("Clinicians' ratings of chat replies", chat_ratings),
+                         ("Side-by-side preferences", preferences),
+                         ("Crisis language detected (counted, never stored as text)", crisis)):
+        if not frame.is_empty():
+            st.markdown(f"**{title}**")
+            st.dataframe(frame, hide_index=True)

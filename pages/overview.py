@@ -111,6 +111,14 @@ else:
     st.caption("Each claim's decision rule is in the `note` column of `v_latest_findings`; the Demographics and "
                "Metrics pages show the estimates behind them.")
 
+st.subheader("Live activity")
+activity = live_query("live_activity").row(0, named=True)
+if any(activity.values()):
+    components.live_activity(activity, live_query("live_chat_ratings"), live_query("live_preference_tally"),
+                             live_query("live_crisis_counts"))
+else:
+    st.caption("Nothing recorded yet by the Rate, Chat demo or Review pages.")
+
 st.subheader("This warehouse")
 st.caption(f"{warehouse_path()} — open it read-only with `duckdb -readonly` for your own queries.")
 st.dataframe(query("build_info"), hide_index=True)

@@ -143,3 +143,36 @@ def test_review_status_filter_follows_live_reviews(small_warehouse, tmp_path, mo
     at.run()  # the next rerun sees the live review: no restart, no cache to clear
     assert _caption_count(at) == 1
     assert at.query_params["review_status"] in ("approved", ["approved"])
+
+
+def test_overview_shows_live_activity_without_any_text(evaluated_warehouse, tmp_path, monkeypatch):
+    import shutil
+
+    from warehouse.live import LiveStore
+    from warehouse.loader import refresh_views
+
+    path = tmp_path / "tide.duckdb"
+    shutil.copy(evaluated_warehouse, path)
+    refresh_views(path)
+    monkeypatch.setenv("TIDE_WAREHOUSE", str(path))
+    st.cache_data.clear()
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception and any("Nothing recorded yet" in c.value for c in at.caption)
+    store = LiveStore.for_warehouse(path)
+    store.append("raters", {"rater_id": "dr", "role": "clinician", "consent": True})
+    store.append_many("ratings", [{"rater_id": "dr", "context": "chat", "system_id": s, "mode": "fine_tuned",
+                                   "empathy": e, "blind": True} for s, e in (("smollm2-135m", 2), ("claude", 5))])
+    store.append("preferences", {"rater_id": "dr", "context": "chat", "system_a": "claude",
+                                 "system_b": "smollm2-135m", "choice": "both_bad", "blind": True})
+    store.append("crisis_events", {"session_id": "s1", "detected_in": "user_message",
+                                   "category": "passive_death_wish"})
+    at.run()
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Chat ratings"] == "2" and metrics["Crisis events"] == "1" and metrics["Preferences"] == "1"
+    frames = [d.value for d in at.dataframe]
+    tally = next(f for f in frames if "outcome" in f.columns)
+    assert list(tally["outcome"]) == ["(both bad)"]
+    crisis = next(f for f in frames if "category" in f.columns)
+    assert list(crisis["category"]) == ["passive_death_wish"] and set(crisis.columns) == {
+        "category", "detected_in", "n_events", "n_sessions"}
