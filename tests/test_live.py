@@ -173,7 +173,7 @@ def test_fifty_raters_for_a_minute_lose_nothing(fresh_warehouse, small_config, t
     assert s["lost"] == 0 and s["failed_to_send"] == 0
     assert s["acknowledged"] >= 50 * seconds  # at least one rating per rater per second got through
     assert s["stored"] == s["stored_after_compaction"] == s["acknowledged"]  # resends de-duplicated
-    assert s["analyst_errors"] == 0 and s["analyst_queries"] >= seconds * 2
+    assert s["analyst_errors"] == 0 and s["analyst_queries"] >= seconds  # read at least once a second throughout
     assert report.analyst_counts == sorted(report.analyst_counts)  # the count only grows, even across the rebuild
     assert s["killed_writer_at_s"] is not None and s["rebuild_s"] is not None
 
