@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import statistics
 import sys
 import tempfile
@@ -26,13 +25,15 @@ sys.path.insert(0, str(ROOT))
 
 import duckdb  # noqa: E402
 
+from warehouse.loader import copy_warehouse  # noqa: E402
+
 APP = str(ROOT / "app.py")
 PAGES = ["overview", "models", "scenarios", "demographics", "metrics", "dataset", "chat", "rate", "review", "sql"]
 
 
 def scale_warehouse(src: Path, dst: Path, n_responses: int, n_ratings: int, seed: float = 0.13) -> dict:
     """Copy `src` to `dst` and add filler systems, responses, metric scores, raters and ratings (flagged)."""
-    shutil.copy(src, dst)
+    copy_warehouse(src, dst)
     started = time.perf_counter()
     with duckdb.connect(str(dst)) as con:
         con.execute(f"SELECT setseed({seed})").fetchall()
@@ -110,16 +111,9 @@ def main() -> None:
     args = ap.parse_args()
     pages = args.pages.split(",")
     with tempfile.TemporaryDirectory() as tmp:
-        default = Path(tmp) / "default" / "tide.duckdb"
-        default.parent.mkdir()
-        shutil.copy(args.warehouse, default)
+        default = copy_warehouse(args.warehouse, Path(tmp) / "default" / "tide.duckdb")
         big = Path(tmp) / "scaled" / "tide.duckdb"
-        big.parent.mkdir()
         counts = scale_warehouse(args.warehouse, big, args.responses, args.ratings)
-        from warehouse.loader import refresh_views
-
-        for wh in (default, big):
-            refresh_views(wh)  # live views pointed at each copy's own (empty) live folder
         print(f"scaled warehouse: {counts}")
         print(f"{'page':<14}{'default cold':>14}{'warm':>8}{'scaled cold':>14}{'warm':>8}{'ratio cold':>12}")
         worst = {"default": 0.0, "scaled": 0.0}

@@ -112,6 +112,15 @@ def variety_table(quality) -> None:
                      .rename({"value": "count", "detail": "text"}), hide_index=True)
 
 
+def form_problems(problems: dict[str, str], labels: dict[str, str]) -> None:
+    """The problems of a form (tide_core's FormInputError.problems) as one error, each field named by its label;
+    what the person entered stays in the widgets."""
+    import streamlit as st
+
+    st.error("Please fix the following; nothing you entered was lost:\n\n"
+             + "\n".join(f"- **{labels.get(k, k.replace('_', ' '))}**: {v}" for k, v in problems.items()))
+
+
 def live_activity(counts: dict, chat_ratings, preferences, crisis) -> None:
     """What the Rate, Chat demo and Review pages have recorded (live records): counts, clinicians' ratings of chat
     replies, side-by-side preferences and crisis events by category (never any text)."""

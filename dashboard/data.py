@@ -33,13 +33,14 @@ def _connection(path: str, version: float) -> duckdb.DuckDBPyConnection:
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
-def _cached_query(path: str, version: float, name: str, params: tuple) -> pl.DataFrame:
+def _cached_query(path: str, version: float, live_version: tuple | None, name: str, params: tuple) -> pl.DataFrame:
+    """One cache for both kinds of query; `live_version` is None for queries that read no live records."""
     return run_query(_connection(path, version), name, **dict(params))
 
 
 def query(name: str, **params: object) -> pl.DataFrame:
     """Run a named query (warehouse/queries/<name>.sql) with bound parameters, cached."""
-    return _cached_query(str(warehouse_path()), warehouse_version(), name, tuple(sorted(params.items())))
+    return _cached_query(str(warehouse_path()), warehouse_version(), None, name, tuple(sorted(params.items())))
 
 
 def live_store():
@@ -52,13 +53,8 @@ def live_store():
 def live_query(name: str, **params: object) -> pl.DataFrame:
     """Like `query`, for queries that read live records (live_* views, v_review_status, v_review_history, ...): the
     cache key includes the live files' names and sizes, so a rating that lands shows on the next rerun."""
-    return _cached_live_query(str(warehouse_path()), warehouse_version(), live_store().version(), name,
-                              tuple(sorted(params.items())))
-
-
-@st.cache_data(max_entries=128, show_spinner=False)
-def _cached_live_query(path: str, version: float, live_version: tuple, name: str, params: tuple) -> pl.DataFrame:
-    return run_query(_connection(path, version), name, **dict(params))
+    return _cached_query(str(warehouse_path()), warehouse_version(), live_store().version(), name,
+                         tuple(sorted(params.items())))
 
 
 def dataset_counts_or_stop() -> dict:

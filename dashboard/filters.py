@@ -18,6 +18,7 @@ import streamlit as st
 
 from dashboard.charts import pretty
 from dashboard.data import query
+from tide_core.review import REVIEW_STATUSES
 
 ANY = "(any)"
 RATINGS_LABELS = {"real": "Real ratings (live and imported)", "simulated": "Simulated panel"}
@@ -114,7 +115,6 @@ FILTERS = {
     "split": ("Split", None),
     "review_status": ("Review status", None),
 }
-REVIEW_STATUSES = ("pending", "approved", "flagged", "edited")
 
 
 def _options(name: str) -> tuple[str, ...]:

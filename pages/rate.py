@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
+from dashboard import components
 from dashboard.data import dataset_counts_or_stop, live_query, live_store, query
 from tide_core import rating_session as rs
 from warehouse.live import LiveRecordError
@@ -28,11 +29,6 @@ cfg = rs.SessionConfig()
 
 def _label(value: str) -> str:
     return value.replace("_", " ")
-
-
-def _show_problems(err: rs.FormInputError, labels: dict[str, str]) -> None:
-    st.error("Please fix the following; nothing you entered was lost:\n\n"
-             + "\n".join(f"- **{labels.get(k, _label(k))}**: {v}" for k, v in err.problems.items()))
 
 
 def _start_rater(rater_id: str) -> None:
@@ -78,7 +74,7 @@ def demographics_step() -> None:
         record = rs.rater_record(rs.new_rater_id(), consented_at is not None, demographics, consented_at)
         live_store().append("raters", record)
     except rs.FormInputError as err:
-        _show_problems(err, {k: label for k, (label, _) in questions.items()})
+        components.form_problems(err.problems, {k: label for k, (label, _) in questions.items()})
         return
     except LiveRecordError as err:
         st.error(f"Could not save your answers: {err}")
@@ -100,7 +96,7 @@ def rating_form(rater_id: str, item: rs.SessionItem) -> None:
         seconds = None if shown_at is None else time.monotonic() - shown_at
         live_store().append("ratings", rs.rating_record(rater_id, item, scores, seconds))
     except rs.FormInputError as err:
-        _show_problems(err, {s: rs.SCALE_LABELS[s].split(":")[0] for s in rs.SCALES})
+        components.form_problems(err.problems, {s: rs.SCALE_LABELS[s].split(":")[0] for s in rs.SCALES})
         return
     except LiveRecordError as err:
         st.error(f"Could not save this rating: {err}. Your answers are still in the form; try again.")

@@ -6,11 +6,10 @@ import streamlit as st
 from dashboard import charts, components
 from dashboard.data import dataset_counts_or_stop, live_query, live_store, query
 from dashboard.filters import Choice, select, toggle
-from tide_core.rating_session import FormInputError
-from tide_core.review import STATUS_LABELS, STATUSES, review_record
+from tide_core.errors import FormInputError
+from tide_core.review import REVIEW_STATUSES, STATUS_LABELS, STATUSES, review_record
 from warehouse.live import LiveRecordError
 
-REVIEW_STATUSES = ("pending", *STATUSES)
 FIELD_LABELS = {"status": "Decision", "reviewer": "Reviewer", "notes": "Notes", "edited_reply": "Edited reply",
                 "conversation_id": "Conversation"}
 
@@ -42,8 +41,7 @@ def review_form(row: dict) -> None:
                                st.session_state.get(f"review.edited.{cid}"), row["reference_reply"])
         live_store().append("reviews", record)
     except FormInputError as err:
-        st.error("Please fix the following; nothing you entered was lost:\n\n"
-                 + "\n".join(f"- **{FIELD_LABELS.get(k, k)}**: {v}" for k, v in err.problems.items()))
+        components.form_problems(err.problems, FIELD_LABELS)
         return
     except LiveRecordError as err:
         st.error(f"Could not save the review: {err}")

@@ -5,7 +5,6 @@ Screenshots land in test-artifacts/screenshots/ (git-ignored); look at them afte
 """
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -47,12 +46,9 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def served_warehouse(evaluated_warehouse, tmp_path_factory) -> Path:
     """A copy of the evaluated warehouse with its own live folder (the chat and rate pages write)."""
-    from warehouse.loader import refresh_views
+    from warehouse.loader import copy_warehouse
 
-    path = tmp_path_factory.mktemp("browser") / "tide.duckdb"
-    shutil.copy(evaluated_warehouse, path)
-    refresh_views(path)
-    return path
+    return copy_warehouse(evaluated_warehouse, tmp_path_factory.mktemp("browser") / "tide.duckdb")
 
 
 @pytest.fixture(scope="module")

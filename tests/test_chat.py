@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import random
-import shutil
 from dataclasses import replace
 from pathlib import Path
 
@@ -185,12 +184,9 @@ def test_reply_stream_keeps_text_timing_crisis_and_errors():
 @pytest.fixture
 def warehouse(small_warehouse, tmp_path) -> Path:
     """A copy of the small warehouse whose live views read the copy's own (empty) live folder."""
-    from warehouse.loader import refresh_views
+    from warehouse.loader import copy_warehouse
 
-    path = tmp_path / "tide.duckdb"
-    shutil.copy2(small_warehouse, path)
-    refresh_views(path)
-    return path
+    return copy_warehouse(small_warehouse, tmp_path / "tide.duckdb")
 
 
 @pytest.fixture

@@ -125,14 +125,10 @@ def test_short_fine_tuning_is_said_on_screen():
 
 
 def test_review_status_filter_follows_live_reviews(small_warehouse, tmp_path, monkeypatch):
-    import shutil
-
     from warehouse.live import LiveStore
-    from warehouse.loader import refresh_views
+    from warehouse.loader import copy_warehouse
 
-    path = tmp_path / "tide.duckdb"
-    shutil.copy(small_warehouse, path)
-    refresh_views(path)
+    path = copy_warehouse(small_warehouse, tmp_path / "tide.duckdb")
     monkeypatch.setenv("TIDE_WAREHOUSE", str(path))
     st.cache_data.clear()
     at = AppTest.from_file(APP, default_timeout=60).switch_page("pages/dataset.py").run()
@@ -146,14 +142,10 @@ def test_review_status_filter_follows_live_reviews(small_warehouse, tmp_path, mo
 
 
 def test_overview_shows_live_activity_without_any_text(evaluated_warehouse, tmp_path, monkeypatch):
-    import shutil
-
     from warehouse.live import LiveStore
-    from warehouse.loader import refresh_views
+    from warehouse.loader import copy_warehouse
 
-    path = tmp_path / "tide.duckdb"
-    shutil.copy(evaluated_warehouse, path)
-    refresh_views(path)
+    path = copy_warehouse(evaluated_warehouse, tmp_path / "tide.duckdb")
     monkeypatch.setenv("TIDE_WAREHOUSE", str(path))
     st.cache_data.clear()
     at = AppTest.from_file(APP, default_timeout=60).run()

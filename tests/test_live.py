@@ -16,7 +16,7 @@ import pytest
 from tide_core.ingest import make_server
 from tide_core.pipeline import build_step
 from warehouse.live import LiveRecordError, LiveStore, live_dir_for, validate
-from warehouse.loader import refresh_views
+from warehouse.loader import copy_warehouse, refresh_views
 
 ROOT = Path(__file__).resolve().parent.parent
 DUCKDB_CLI = shutil.which("duckdb", path=str(Path(sys.executable).parent)) or shutil.which("duckdb")
@@ -183,9 +183,7 @@ def test_rate_page_ratings_are_real_study_ratings_for_pages_and_statistics(evalu
     check is left out; chat ratings are not study ratings; `evaluate` analyses them as real ratings."""
     from tide_core.evaluation.stage import evaluation_step
 
-    path = tmp_path / "tide.duckdb"
-    shutil.copy(evaluated_warehouse, path)
-    refresh_views(path)
+    path = copy_warehouse(evaluated_warehouse, tmp_path / "tide.duckdb")
     with duckdb.connect(str(path), read_only=True) as con:
         responses = [r[0] for r in con.sql("SELECT response_id FROM responses ORDER BY response_id").fetchall()]
     store = LiveStore.for_warehouse(path)

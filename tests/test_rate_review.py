@@ -4,7 +4,6 @@ whose live folder is the test's own."""
 from __future__ import annotations
 
 import re
-import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -134,11 +133,9 @@ def test_demographic_levels_match_the_study(evaluated_warehouse):
 @pytest.fixture
 def warehouse(tmp_path, evaluated_warehouse, monkeypatch) -> Path:
     """A copy of the evaluated warehouse with its live views pointed at the copy's own (empty) live folder."""
-    from warehouse.loader import refresh_views
+    from warehouse.loader import copy_warehouse
 
-    path = tmp_path / "tide.duckdb"
-    shutil.copy(evaluated_warehouse, path)
-    refresh_views(path)
+    path = copy_warehouse(evaluated_warehouse, tmp_path / "tide.duckdb")
     monkeypatch.setenv("TIDE_WAREHOUSE", str(path))
     st.cache_data.clear()
     st.cache_resource.clear()

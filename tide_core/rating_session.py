@@ -19,7 +19,7 @@ import uuid
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
-from tide_core.errors import TideError
+from tide_core.errors import FormInputError
 from tide_core.evaluation.panel import AGE_BANDS, EDUCATION, GENDERS
 
 PREFER_NOT = "prefer_not_to_say"
@@ -40,14 +40,6 @@ ATTENTION_TARGETS = (1, 2, 4, 5)  # never 3: the middle of the scale is what a c
 ATTENTION_REPLY = ("Thank you for telling me about this; it sounds like a lot to carry. This item is an attention "
                    "check: to show you are reading, please rate overall empathy {target}, whatever you think of "
                    "this reply.")
-
-
-class FormInputError(TideError, ValueError):
-    """Input a rater must correct; `problems` maps each field to what was expected."""
-
-    def __init__(self, problems: dict[str, str]) -> None:
-        self.problems = dict(problems)
-        super().__init__("; ".join(f"{k}: {v}" for k, v in self.problems.items()))
 
 
 @dataclass(frozen=True)

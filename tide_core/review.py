@@ -10,9 +10,10 @@ Reviews are events: every one is kept (v_review_history) and the latest is the c
 
 from __future__ import annotations
 
-from tide_core.rating_session import FormInputError
+from tide_core.errors import FormInputError
 
-STATUSES = ("approved", "flagged", "edited")
+STATUSES = ("approved", "flagged", "edited")  # what a review can decide
+REVIEW_STATUSES = ("pending", *STATUSES)  # a conversation's status: pending until its first review
 STATUS_LABELS = {"approved": "Approve", "flagged": "Flag", "edited": "Edit the reply"}
 MAX_REVIEWER = 80
 

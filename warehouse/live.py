@@ -36,6 +36,7 @@ from pathlib import Path
 import duckdb
 
 from tide_core.errors import TideError
+from tide_core.review import STATUSES as REVIEW_DECISIONS
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +101,7 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     ), fixed={"source": "live"}),
     Kind("reviews", "review_id", "reviewed_at", (
         Field("review_id", "VARCHAR", True), Field("conversation_id", "VARCHAR", True),
-        Field("status", "VARCHAR", True, ("approved", "flagged", "edited")), Field("reviewer", "VARCHAR", True),
+        Field("status", "VARCHAR", True, REVIEW_DECISIONS), Field("reviewer", "VARCHAR", True),
         Field("notes", "VARCHAR"), Field("edited_reply", "VARCHAR"), Field("reviewed_at", "TIMESTAMP"),
     )),
     Kind("crisis_events", "event_id", "created_at", (
@@ -301,16 +302,8 @@ class LiveStore:
         de-duplicated by id (the first written copy wins)."""
         kind = KINDS[kind_name]
         kdir = _sql_str(str(self.folder / kind.name))
-        cols = ", ".join(f"'{c}': '{t}'" for c, t in kind.columns().items())
-        return (
-            f"SELECT * FROM (\n"
-            f"    SELECT * FROM read_json('{kdir}/*.jsonl', format = 'newline_delimited', columns = {{{cols}}},\n"
-            f"                            ignore_errors = true)\n"
-            f"    WHERE {kind.id_field} IS NOT NULL\n"
-            f"    UNION ALL BY NAME\n"
-            f"    SELECT * FROM read_parquet('{kdir}/{COMPACTED}/*.parquet')\n"
-            f")\nQUALIFY row_number() OVER (PARTITION BY {kind.id_field} ORDER BY {kind.time_field}) = 1"
-        )
+        return _first_copy(kind, [_jsonl_sql(kind, f"'{kdir}/*.jsonl'"),
+                                  f"SELECT * FROM read_parquet('{kdir}/{COMPACTED}/*.parquet')"])
 
     def view_sql(self) -> list[str]:
         return [f"CREATE OR REPLACE VIEW live_{k} AS\n{self.source_sql(k)}" for k in KINDS]
@@ -356,13 +349,8 @@ class LiveStore:
                     continue
                 sources = [f"SELECT * FROM read_parquet('{_sql_str(str(kdir / COMPACTED))}/*.parquet')"]
                 if closed:
-                    files = ", ".join(f"'{_sql_str(str(p))}'" for p in closed)
-                    cols = ", ".join(f"'{c}': '{t}'" for c, t in kind.columns().items())
-                    sources.append(f"SELECT * FROM read_json([{files}], format = 'newline_delimited', "
-                                   f"columns = {{{cols}}}, ignore_errors = true) WHERE {kind.id_field} IS NOT NULL")
-                union = "\nUNION ALL BY NAME\n".join(sources)
-                select = (f"SELECT * FROM ({union}) QUALIFY row_number() OVER (PARTITION BY {kind.id_field} "
-                          f"ORDER BY {kind.time_field}) = 1 ORDER BY {kind.time_field}")
+                    sources.append(_jsonl_sql(kind, "[" + ", ".join(f"'{_sql_str(str(p))}'" for p in closed) + "]"))
+                select = f"{_first_copy(kind, sources)} ORDER BY {kind.time_field}"
                 name = f"{now_iso().replace(':', '').replace('.', '')}-{uuid.uuid4().hex[:8]}.parquet"
                 self._write_parquet(kind, select, kdir / COMPACTED / name)
                 for p in [*closed, *old_pq]:
@@ -392,6 +380,21 @@ class LiveStore:
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, dest)
+
+
+def _jsonl_sql(kind: Kind, files: str) -> str:
+    """SELECT over JSONL files (a glob or a list literal) typed by the kind's columns; a torn last line left by a
+    killed writer reads as all-null and is dropped."""
+    cols = ", ".join(f"'{c}': '{t}'" for c, t in kind.columns().items())
+    return (f"SELECT * FROM read_json({files}, format = 'newline_delimited', columns = {{{cols}}}, "
+            f"ignore_errors = true) WHERE {kind.id_field} IS NOT NULL")
+
+
+def _first_copy(kind: Kind, sources: list[str]) -> str:
+    """The union of `sources` with one row per id: the first written copy (resubmits and compaction leave more)."""
+    union = "\n    UNION ALL BY NAME\n    ".join(sources)
+    return (f"SELECT * FROM (\n    {union}\n)\n"
+            f"QUALIFY row_number() OVER (PARTITION BY {kind.id_field} ORDER BY {kind.time_field}) = 1")
 
 
 def _typed_empty(kind: Kind) -> str:

@@ -146,6 +146,18 @@ def refresh_views(path: Path) -> None:
             con.execute(f.read_text().replace("CREATE VIEW ", "CREATE OR REPLACE VIEW "))
 
 
+def copy_warehouse(src: Path, dest: Path) -> Path:
+    """Copy a warehouse file to `dest` with its views pointed at the copy's own (empty) live folder, so the copy
+    never reads or shows the original's live records (tests, benchmarks, a sandbox to try things in)."""
+    import shutil
+
+    dest = Path(dest)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(src, dest)
+    refresh_views(dest)
+    return dest
+
+
 def connect_readonly(path: Path = DEFAULT_PATH) -> duckdb.DuckDBPyConnection:
     """A read-only connection; several processes can hold one at once (analysts' shells included)."""
     path = Path(path)
