@@ -85,11 +85,17 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _start_server(warehouse: Path, log_dir: Path) -> tuple[subprocess.Popen, int]:
+SERVERS = {  # the ingest server (FastAPI on uvicorn) and, for bench/bench_ingest.py, the http.server one it replaced
+    "asgi": [sys.executable, "-m", "tide_core", "ingest"],
+    "legacy": [sys.executable, str(ROOT / "bench" / "legacy_ingest.py")],
+}
+
+
+def _start_server(warehouse: Path, log_dir: Path, server: str = "asgi") -> tuple[subprocess.Popen, int]:
     port = _free_port()
     log = (log_dir / f"ingest-{port}.log").open("w")
-    proc = subprocess.Popen([sys.executable, "-m", "tide_core", "ingest", "--warehouse", str(warehouse),
-                             "--port", str(port)], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+    proc = subprocess.Popen([*SERVERS[server], "--warehouse", str(warehouse), "--port", str(port)], cwd=ROOT,
+                            stdout=log, stderr=subprocess.STDOUT,
                             env={k: v for k, v in os.environ.items() if k != "TIDE_INGEST_TOKEN"})
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -113,11 +119,13 @@ def _post(conn: http.client.HTTPConnection, record: dict) -> bool:
 
 
 def run_load(warehouse: Path, raters: int = 50, seconds: float = 60.0, servers: int = 5, think_s: float = 0.02,
-             kill: bool = True, rebuild_config: DatasetConfig | None = None, log_dir: Path | None = None) -> LoadReport:
-    """Run the load; `warehouse` must exist (its live folder is where ratings go)."""
+             kill: bool = True, rebuild_config: DatasetConfig | None = None, log_dir: Path | None = None,
+             server: str = "asgi") -> LoadReport:
+    """Run the load; `warehouse` must exist (its live folder is where ratings go). `server` picks the ingest
+    server: "asgi" (python -m tide_core ingest) or "legacy" (the http.server baseline in bench/)."""
     log_dir = log_dir or Path(tempfile.mkdtemp(prefix="tide-load-"))
     report = LoadReport(raters=raters, seconds=seconds, servers=servers)
-    procs = [_start_server(warehouse, log_dir) for _ in range(servers)]
+    procs = [_start_server(warehouse, log_dir, server) for _ in range(servers)]
     alive = [True] * servers
     lock = threading.Lock()
     acked: set[str] = set()

@@ -111,11 +111,8 @@ def test_analysts_duckdb_shell_reads_live_records(fresh_warehouse):
 
 
 def test_ingest_endpoint_acknowledges_after_writing_and_refuses_bad_bodies(fresh_warehouse):
-    import threading
-
-    server = make_server(fresh_warehouse, port=0)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    conn = http.client.HTTPConnection("127.0.0.1", server.server_address[1], timeout=10)
+    server = make_server(fresh_warehouse, port=0).start()
+    conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
 
     def post(path: str, body: object) -> tuple[int, dict]:
         conn.request("POST", path, body=json.dumps(body), headers={"Content-Type": "application/json"})
@@ -126,35 +123,32 @@ def test_ingest_endpoint_acknowledges_after_writing_and_refuses_bad_bodies(fresh
         status, body = post("/v1/ratings", [RATING, {**RATING, "empathy": 2}])
         assert status == 201 and len(body["ids"]) == 2
         status, body = post("/v1/ratings", [RATING, {**RATING, "empathy": 9}])
-        assert status == 400 and "field 'empathy'" in body["error"]
+        assert status == 400 and "record 1, field 'empathy'" in body["error"] and body["field"] == "empathy"
         assert post("/v1/secrets", RATING)[0] == 404
         conn.request("POST", "/v1/ratings", body=b"{not json", headers={"Content-Type": "application/json"})
         resp = conn.getresponse()
         assert resp.status == 400 and "not JSON" in json.loads(resp.read())["error"]
     finally:
-        server.shutdown()
-        server.server_close()
+        server.stop()
     assert _count(fresh_warehouse) == 2  # the refused body wrote nothing, not even its valid first record
 
 
-def test_ingest_token_is_required_when_set_and_off_loopback(fresh_warehouse):
-    import threading
-
+def test_ingest_token_is_required_when_set_and_off_loopback(fresh_warehouse, monkeypatch):
+    monkeypatch.delenv("TIDE_INGEST_TOKEN", raising=False)
     with pytest.raises(ValueError, match="TIDE_INGEST_TOKEN"):
         make_server(fresh_warehouse, address="0.0.0.0", port=0)
-    server = make_server(fresh_warehouse, port=0, token="s3cret")
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    conn = http.client.HTTPConnection("127.0.0.1", server.server_address[1], timeout=10)
+    server = make_server(fresh_warehouse, port=0, token="s3cret").start()
     try:
         for headers, expected in (({}, 401), ({"Authorization": "Bearer nope"}, 401),
                                   ({"Authorization": "Bearer s3cret"}, 201)):
+            conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)  # a 401 closes the connection
             conn.request("POST", "/v1/ratings", body=json.dumps(RATING), headers=headers)
             resp = conn.getresponse()
             resp.read()
+            conn.close()
             assert resp.status == expected
     finally:
-        server.shutdown()
-        server.server_close()
+        server.stop()
     assert _count(fresh_warehouse) == 1
 
 

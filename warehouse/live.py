@@ -25,7 +25,9 @@ from __future__ import annotations
 import fcntl
 import json
 import logging
+import math
 import os
+import re
 import socket
 import threading
 import uuid
@@ -175,6 +177,47 @@ def now_iso() -> str:
     return datetime.now(UTC).replace(tzinfo=None).isoformat(timespec="microseconds")
 
 
+# A full ISO 8601 date and time (seconds and fraction optional), with an optional UTC offset; "20240101" or a date
+# alone is refused rather than read as something else.
+ISO_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?")
+
+
+def utc_timestamp(value: str) -> str:
+    """An ISO timestamp as the naive UTC text the TIMESTAMP columns hold: an offset is applied (not dropped), a
+    timestamp without one is taken as UTC already. ValueError for anything else."""
+    if not isinstance(value, str) or not ISO_TIMESTAMP.fullmatch(value):
+        raise ValueError(value)
+    when = datetime.fromisoformat(value)
+    if when.tzinfo is not None:
+        when = when.astimezone(UTC).replace(tzinfo=None)
+    return when.isoformat(timespec="microseconds")
+
+
+def _check_text(where: str, f: Field, value: object) -> str:
+    if not isinstance(value, str) or (f.required and not value.strip()):
+        raise LiveRecordError(f"{where}: expected non-empty text, got {value!r:.80}")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise LiveRecordError(f"{where}: expected valid Unicode text (no lone surrogates)") from None
+    if f.choices and value not in f.choices:
+        raise LiveRecordError(f"{where}: expected one of {', '.join(f.choices)}, got {value!r:.80}")
+    return value
+
+
+def _check_number(where: str, f: Field, value: object) -> int | float:
+    whole = f.sql_type == "INTEGER"
+    if (isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value)
+            or (whole and value != int(value))):
+        raise LiveRecordError(f"{where}: expected {'a whole number' if whole else 'a finite number'}, "
+                              f"got {value!r:.80}")
+    value = int(value) if whole else float(value)
+    if (f.low is not None and value < f.low) or (f.high is not None and value > f.high):
+        bounds = f"between {f.low:g} and {f.high:g}" if f.high is not None else f"at least {f.low:g}"
+        raise LiveRecordError(f"{where}: expected a value {bounds}, got {value!r}")
+    return value
+
+
 def _check_value(kind: Kind, f: Field, value: object) -> object:
     where = f"live {kind.name} record, field {f.name!r}"
     if value is None:
@@ -183,27 +226,18 @@ def _check_value(kind: Kind, f: Field, value: object) -> object:
         return None
     t = f.sql_type
     if t == "VARCHAR":
-        if not isinstance(value, str) or (f.required and not value.strip()):
-            raise LiveRecordError(f"{where}: expected non-empty text, got {value!r}")
-        if f.choices and value not in f.choices:
-            raise LiveRecordError(f"{where}: expected one of {', '.join(f.choices)}, got {value!r}")
-    elif t == "BOOLEAN":
+        return _check_text(where, f, value)
+    if t == "BOOLEAN":
         if not isinstance(value, bool):
-            raise LiveRecordError(f"{where}: expected true or false, got {value!r}")
-    elif t in ("INTEGER", "DOUBLE"):
-        if isinstance(value, bool) or not isinstance(value, int | float) or (t == "INTEGER" and value != int(value)):
-            raise LiveRecordError(f"{where}: expected {'a whole number' if t == 'INTEGER' else 'a number'}, "
-                                  f"got {value!r}")
-        value = int(value) if t == "INTEGER" else float(value)
-        if (f.low is not None and value < f.low) or (f.high is not None and value > f.high):
-            bounds = f"between {f.low:g} and {f.high:g}" if f.high is not None else f"at least {f.low:g}"
-            raise LiveRecordError(f"{where}: expected a value {bounds}, got {value!r}")
-    elif t == "TIMESTAMP":
-        try:
-            datetime.fromisoformat(str(value))
-        except ValueError:
-            raise LiveRecordError(f"{where}: expected an ISO timestamp, got {value!r}") from None
-    return value
+            raise LiveRecordError(f"{where}: expected true or false, got {value!r:.80}")
+        return value
+    if t in ("INTEGER", "DOUBLE"):
+        return _check_number(where, f, value)
+    try:
+        return utc_timestamp(value)
+    except ValueError:
+        raise LiveRecordError(f"{where}: expected an ISO timestamp such as 2025-03-01T14:05:00+00:00, "
+                              f"got {value!r:.80}") from None
 
 
 def validate(kind_name: str, record: dict) -> dict:

@@ -1,30 +1,24 @@
-"""A small HTTP endpoint that writes live records (ratings, preferences, reviews, ...) through the same LiveStore the
-dashboard pages use: for survey tools and rating apps that post results, and for the load test of the write path.
+"""The ingest endpoint as it was before tide_core/ingest (a hand-rolled http.server handler), kept only as the
+baseline that bench/bench_ingest.py measures the FastAPI/uvicorn server against, in the same run. Not for use:
+it has the holes issue 12 lists (negative Content-Length, no timeouts, NaN, chunked bodies).
 
-    python -m tide_core ingest --port 8502        # binds 127.0.0.1 unless --address says otherwise
-
-    POST /v1/<kind>     body: one JSON object or a list of them   -> 201 {"ids": [...]} once written and fsync-ed
-                                                                    400 {"error": "..."} naming the field and what
-                                                                    was expected; nothing of that body is written
-    GET  /health        -> 200 ok
-
-A 201 means the records are on disk: a server killed right after it still has them. A client that got no answer
-resends the same records with the same ids; the warehouse views keep one copy per id.
-
-It binds to loopback by default. With TIDE_INGEST_TOKEN set, every POST must carry `Authorization: Bearer <token>`
-(401 otherwise): set it before binding to any other address.
+    .venv/bin/python bench/legacy_ingest.py --warehouse W --port 8502
 """
 
 from __future__ import annotations
 
+import argparse
 import hmac
 import json
 import logging
 import os
+import sys
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from warehouse.live import KINDS, LiveRecordError, LiveStore
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from warehouse.live import KINDS, LiveRecordError, LiveStore  # noqa: E402
 
 log = logging.getLogger(__name__)
 MAX_BODY = 1 << 20
@@ -101,3 +95,11 @@ def serve(warehouse: Path, address: str = "127.0.0.1", port: int = 8502) -> None
         server.serve_forever()
     finally:
         server.server_close()
+
+
+if __name__ == "__main__":
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--warehouse", type=Path, required=True)
+    ap.add_argument("--port", type=int, default=8502)
+    args = ap.parse_args()
+    serve(args.warehouse, "127.0.0.1", args.port)
