@@ -97,3 +97,25 @@ def test_import_ratings_refuses_a_bad_file_and_bad_mapping(tmp_path):
     out = tide("import-ratings", str(data / "survey_export.csv"), "--map", "empathy", "--warehouse", str(wh))
     assert out.returncode == 2 and "--map takes field=column" in out.stderr
     assert wh.read_bytes() == before
+
+
+def test_a_jsonl_import_with_a_bad_byte_or_a_huge_line_exits_2_with_one_line(tmp_path, capsys):
+    from tide_core.cli import main
+
+    wh, imported, folder = tmp_path / "w.duckdb", tmp_path / "imported.duckdb", tmp_path / "jsonl"
+    assert main(["build", "-q", "--personas", "4", "--conversations", "3", "--warehouse", str(wh)]) == 0
+    assert main(["export", "--format", "jsonl", "--out", str(folder), "--warehouse", str(wh)]) == 0
+    assert main(["import", "--format", "jsonl", str(folder), "--warehouse", str(imported)]) == 0
+    before = imported.read_bytes()
+    personas = folder / "personas.jsonl"
+    lines = personas.read_bytes().splitlines(keepends=True)
+    for broken, words in ((lines[2].replace(b'"', b'\xff"', 1), "line 3: field '(encoding)': expected UTF-8 text; "
+                                                                 "got byte 0xFF at column 2"),
+                          (b'{"x": "' + b"a" * (2 << 20) + b'"}\n', "line 3: field '(line)': expected a line of at "
+                                                                    "most 1,048,576 bytes")):
+        personas.write_bytes(b"".join([*lines[:2], broken, *lines[3:]]))
+        capsys.readouterr()
+        assert main(["import", "--format", "jsonl", str(folder), "--warehouse", str(imported)]) == 2
+        err = capsys.readouterr().err
+        assert len(err.strip().splitlines()) == 1 and f"{personas}, {words}" in err, err
+    assert imported.read_bytes() == before

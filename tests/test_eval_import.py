@@ -105,3 +105,33 @@ def test_a_failure_while_writing_leaves_nothing_behind(wh, monkeypatch):
     with open_readwrite(wh) as con, pytest.raises(duckdb.Error):
         import_ratings(con, DATA / "survey_export.csv", MAPPING)  # the raters CHECK fails after rating_imports
     assert _counts(wh) == before
+
+
+def test_undecodable_and_oversized_rows_are_refused_alone_with_file_line_and_field(wh, tmp_path, capsys):
+    """A byte that is not UTF-8, a row of 100,000 cells and a huge cell each reject their own row (named by row,
+    line and field); the other rows are imported."""
+    from tide_core.cli import main
+
+    lines = (DATA / "survey_export.csv").read_bytes().splitlines()
+    lines[1] = lines[1].replace(b"woman", b"wom\xffan")  # row 1
+    lines[2] = lines[2] + b"," * 100_000  # row 2
+    lines[8] = lines[8].replace(b"S005", b"S" * 20_000)  # row 8
+    target = tmp_path / "mixed.csv"
+    target.write_bytes(b"\n".join(lines) + b"\n")
+    assert main(["import-ratings", str(target), "--warehouse", str(wh), *[f"--map={k}={v}" for k, v in
+                                                                          MAPPING.items()]]) == 0
+    out = capsys.readouterr().out
+    assert f"{target}:2: row 1, field Gender: not UTF-8 text (byte 0xFF at character 4)" in out
+    assert f"{target}:3: row 2, field (row): row too large" in out
+    assert f"{target}:9: row 8, field ResponseId: cell of 20,000 characters" in out
+    assert "imported 1 of 10 rows" in out  # row 7: S001 rating R-0000A001 again, now its first valid rating
+    assert len(max(out.splitlines(), key=len)) < 300  # no 100,000-cell value echoed
+
+
+def test_a_csv_whose_header_is_not_utf8_is_refused_whole(wh, tmp_path):
+    target = tmp_path / "latin1.csv"
+    target.write_bytes((DATA / "survey_export.csv").read_bytes().replace(b"Gender", b"G\xe9nder", 1))
+    before = _counts(wh)
+    with open_readwrite(wh) as con, pytest.raises(ImportFormatError, match="line 1 .* not UTF-8 .*0xE9"):
+        import_ratings(con, target, MAPPING)
+    assert _counts(wh) == before

@@ -148,7 +148,11 @@ def cmd_import_ratings(args: argparse.Namespace) -> int:
         return 0
     print(f"imported {report.n_accepted} of {report.n_rows} rows from {report.file}; {report.n_rejected} rejected")
     for r in report.rejects[: args.show]:
-        print(f"  row {r.row_number}, field {r.field}: {r.reason} (value {r.value!r})")
+        where = f"{report.file}:{r.line}" if r.line else report.file
+        value = repr(r.value) if r.value is None or len(r.value) <= 60 else repr(r.value[:57] + "...")
+        print(f"  {where}: row {r.row_number}, field {r.field}: {r.reason} (value {value})")
+    if len(report.rejects) > args.show:
+        print(f"  ... {len(report.rejects) - args.show} more (all in the table rating_import_rejects; --show N)")
     return 0
 
 

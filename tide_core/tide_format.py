@@ -1038,22 +1038,36 @@ def export_jsonl(ds: Dataset, out_dir: Path) -> list[Path]:
     return _final_paths(out_dir, tmp, written)
 
 
+MAX_JSONL_LINE_BYTES = 1 << 20  # a row of any table is a few kB; a longer line is refused, not parsed
+
+
 def _read_jsonl(file: Path, table: str) -> pl.DataFrame:
     if not file.is_file():
         raise _Where(file).fail("(file)", f"{file.name} with one {table} row per line", "no such file")
     rows = []
-    with file.open(encoding="utf-8") as fh:
-        for number, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue  # blank lines (a trailing newline) carry no row
+    with file.open("rb") as fh:
+        for number, raw in enumerate(fh, start=1):
             where = _Where(file, row=number, row_kind="line")
+            text = _jsonl_line(raw, where)
+            if not text.strip():
+                continue  # blank lines (a trailing newline) carry no row
             try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                got = f"{exc.msg} at column {exc.colno}"
+                obj = json.loads(text)
+            except (json.JSONDecodeError, RecursionError) as exc:
+                got = f"{exc.msg} at column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else "nesting too deep"
                 raise where.fail("(JSON syntax)", "one JSON object per line", got) from exc
             rows.append(_check_row(obj, table, where))
     return pl.DataFrame(rows, schema=TABLES[table][0])
+
+
+def _jsonl_line(raw: bytes, where: _Where) -> str:
+    """One line as text: refused (naming file and line) when it is too long or not UTF-8."""
+    if len(raw) > MAX_JSONL_LINE_BYTES:
+        raise where.fail("(line)", f"a line of at most {MAX_JSONL_LINE_BYTES:,} bytes", f"{len(raw):,} bytes")
+    try:
+        return raw.decode("utf-8-sig" if where.row == 1 else "utf-8")
+    except UnicodeDecodeError as exc:
+        raise where.fail("(encoding)", "UTF-8 text", f"byte 0x{raw[exc.start]:02X} at column {exc.start + 1}") from exc
 
 
 def import_jsonl(in_dir: Path) -> Dataset:

@@ -14,10 +14,13 @@ rejected, not stored. Imported rows have source = 'imported' and is_simulated = 
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import json
 import logging
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -37,6 +40,9 @@ SCALES = ("empathy", "emotion_recognition", "distress_normalization", "supportiv
 GENDERS = ("woman", "man", "non-binary", "prefer_not_to_say")
 TRUE = {"true", "t", "yes", "y", "1", "pass", "passed"}
 FALSE = {"false", "f", "no", "n", "0", "fail", "failed"}
+MAX_CELL_CHARS = 10_000  # no rating field needs more; a longer cell is refused with its row
+MAX_ROW_CHARS = 100_000
+UNDECODED = re.compile("[\udc80-\udcff]")  # bytes that were not UTF-8, kept by errors="surrogateescape"
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,11 @@ class Reject:
     field: str
     value: str | None
     reason: str
+    line: int | None = field(default=None, compare=False)  # line of the file where the row starts (CSV)
+
+    def record(self) -> dict:
+        """The columns of rating_import_rejects."""
+        return {"row_number": self.row_number, "field": self.field, "value": self.value, "reason": self.reason}
 
 
 @dataclass(frozen=True)
@@ -61,18 +72,88 @@ class ImportReport:
         return len({r.row_number for r in self.rejects})
 
 
-def read_export(path: Path) -> pl.DataFrame:
-    """The export as all-text columns (validation does the typing). Raises ImportFormatError naming the file."""
+@dataclass
+class Export:
+    """A survey export read as text: the frame (one row per data row, all text), rows refused while reading
+    (undecodable bytes, oversized rows, a wrong number of cells) by row number, and each row's first line."""
+
+    frame: pl.DataFrame
+    refused: dict[int, Reject] = field(default_factory=dict)
+    lines: dict[int, int] = field(default_factory=dict)
+
+
+def read_export(path: Path) -> Export:
+    """The export as all-text columns (validation does the typing). Raises ImportFormatError naming the file when
+    the file as a whole cannot be read; single bad rows are refused with their row, line and field instead."""
     suffix = path.suffix.lower()
     try:
         if suffix == ".csv":
-            return pl.read_csv(path, infer_schema=False)
+            return _read_csv(path)
         if suffix == ".parquet":
-            return pl.read_parquet(path).select(pl.all().cast(pl.String))
-    except (OSError, pl.exceptions.PolarsError) as exc:
+            return Export(pl.read_parquet(path).select(pl.all().cast(pl.String)))
+    except (OSError, pl.exceptions.PolarsError, csv.Error) as exc:
         raise ImportFormatError(f"{path}: cannot read the ratings export ({exc}); expected a {suffix[1:]} file "
                                 "with a header row") from exc
     raise ImportFormatError(f"{path}: unknown ratings export format {suffix!r}; expected .csv or .parquet")
+
+
+def _read_csv(path: Path) -> Export:
+    """CSV read row by row, so that one row with bytes that are not UTF-8, a huge cell or too many cells is refused
+    alone (with its line) instead of failing the file."""
+    text = path.read_bytes().decode("utf-8-sig", errors="surrogateescape")
+    csv.field_size_limit(max(len(text), 1 << 17))  # long cells are refused per row below, not by the reader
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = next(reader, None)
+    if not header:
+        raise ImportFormatError(f"{path}: no header row; expected a CSV file with column names on line 1")
+    bad = [c for c in header if UNDECODED.search(c)]
+    if bad:
+        raise ImportFormatError(f"{path}: line 1 (the header) is not UTF-8 ({_undecoded(bad[0])}); expected a "
+                                "UTF-8 CSV export")
+    rows, refused, lines = [], {}, {}
+    line = reader.line_num + 1
+    for cells in reader:
+        if not cells:  # a blank line carries no row
+            line = reader.line_num + 1
+            continue
+        n = len(rows) + 1
+        lines[n] = line
+        problem = _row_problem(cells, header, n, line)
+        if problem:
+            refused[n] = problem
+            cells = []
+        rows.append([(c or None) for c in cells] + [None] * (len(header) - len(cells)))
+        line = reader.line_num + 1
+    frame = pl.DataFrame(rows, schema={name: pl.String for name in _unique(header)}, orient="row")
+    return Export(frame, refused, lines)
+
+
+def _row_problem(cells: list[str], header: list[str], n: int, line: int) -> Reject | None:
+    if sum(len(c) for c in cells) > MAX_ROW_CHARS or len(cells) > len(header):
+        return Reject(n, "(row)", f"{len(cells)} cells, {sum(len(c) for c in cells):,} characters",
+                      f"row too large: expected at most {len(header)} cells and {MAX_ROW_CHARS:,} characters",
+                      line)
+    for column, cell in zip(header, cells, strict=False):
+        if UNDECODED.search(cell):
+            return Reject(n, column, None, f"not UTF-8 text ({_undecoded(cell)}); expected a UTF-8 export", line)
+        if len(cell) > MAX_CELL_CHARS:
+            return Reject(n, column, cell[:40] + "...", f"cell of {len(cell):,} characters; expected at most "
+                                                         f"{MAX_CELL_CHARS:,}", line)
+    return None
+
+
+def _undecoded(cell: str) -> str:
+    at = UNDECODED.search(cell)
+    return f"byte 0x{ord(at.group()) - 0xDC00:02X} at character {at.start() + 1}"
+
+
+def _unique(names: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for name in names:
+        seen[name] = seen.get(name, 0) + 1
+        out.append(name if seen[name] == 1 else f"{name}_{seen[name]}")
+    return out
 
 
 def resolve_mapping(frame: pl.DataFrame, mapping: dict[str, str] | None, path: Path) -> dict[str, str]:
@@ -141,6 +222,10 @@ def _created(value: str | None) -> tuple[datetime | None, str | None]:
 def validate_row(row: dict, n: int, items: dict[str, str]) -> tuple[dict | None, list[Reject]]:
     """(clean values, problems) for one export row in warehouse field names; n is the 1-based row number."""
     out, problems = {}, []
+    long = next((k for k, v in row.items() if isinstance(v, str) and len(v) > MAX_CELL_CHARS), None)
+    if long:
+        return None, [Reject(n, long, row[long][:40] + "...", f"cell of {len(row[long]):,} characters; expected at "
+                                                              f"most {MAX_CELL_CHARS:,}")]
 
     def check(field: str, parsed: tuple) -> None:
         value, reason = parsed
@@ -229,7 +314,7 @@ def _write(con: duckdb.DuckDBPyConnection, report: ImportReport, path: Path, map
             "mapping_json": json.dumps(mapping, sort_keys=True), "n_rows": report.n_rows,
             "n_accepted": report.n_accepted, "n_rejected": report.n_rejected,
             "imported_at": datetime.now(UTC).replace(tzinfo=None)}
-    rejects = pl.DataFrame([{"import_id": report.import_id, **r.__dict__} for r in report.rejects],
+    rejects = pl.DataFrame([{"import_id": report.import_id, **r.record()} for r in report.rejects],
                            schema={"import_id": pl.String, "row_number": pl.Int32, "field": pl.String,
                                    "value": pl.String, "reason": pl.String})
     with transaction(con):
@@ -242,7 +327,8 @@ def _write(con: duckdb.DuckDBPyConnection, report: ImportReport, path: Path, map
 def import_ratings(con: duckdb.DuckDBPyConnection, path: Path, mapping: dict[str, str] | None = None) -> ImportReport:
     """Validate and import one survey export (see the module docstring for the all-or-valid-rows policy)."""
     path = Path(path)
-    frame = read_export(path)
+    export = read_export(path)
+    frame = export.frame
     mapping = resolve_mapping(frame, mapping, path)
     import_id = _import_id(path, mapping)
     prior = first_row(con, "SELECT n_rows, n_accepted FROM rating_imports WHERE import_id = ?", [import_id])
@@ -254,14 +340,18 @@ def import_ratings(con: duckdb.DuckDBPyConnection, path: Path, mapping: dict[str
     renamed = frame.select([pl.col(c).alias(f) for f, c in mapping.items()])
     checked, rejects = [], []
     for n, row in enumerate(renamed.iter_rows(named=True), start=1):
+        if n in export.refused:
+            rejects.append(export.refused[n])
+            continue
         clean, problems = validate_row(row, n, items)
         rejects += problems
         if clean:
             checked.append((n, clean))
     kept, more = _cross_row(checked)
-    rejects = sorted(rejects + more, key=lambda r: (r.row_number, r.field))
+    rejects = sorted((replace(r, line=export.lines.get(r.row_number)) if r.line is None else r for r in rejects + more),
+                     key=lambda r: (r.row_number, r.field))
     if not kept:
-        first = "; ".join(f"row {r.row_number} {r.field}: {r.reason}" for r in rejects[:3])
+        first = "; ".join(f"row {r.row_number} {r.field}: {r.reason}" for r in rejects[:3]).replace("\n", " ")
         raise ImportFormatError(f"{path}: no valid rating rows, nothing imported (first problems: {first})")
     report = ImportReport(import_id, str(path), frame.height, len(kept), rejects)
     _write(con, report, path, mapping, *_frames(kept, import_id))
