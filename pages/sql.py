@@ -69,11 +69,19 @@ def _show_result(result: console.ConsoleResult) -> None:
         st.code(warning, language=None)
     st.dataframe(frame, hide_index=True)
     left, right = st.columns(2)
-    left.download_button("Download CSV", lambda: console.csv_bytes(frame), file_name="tide_query.csv", mime="text/csv",
+    left.download_button("Download CSV", lambda: _csv(frame), file_name="tide_query.csv", mime="text/csv",
                          on_click="ignore", icon=":material/download:", key="sql.download_csv")
     right.download_button("Download Parquet", lambda: console.parquet_bytes(frame), file_name="tide_query.parquet",
                           mime="application/vnd.apache.parquet", on_click="ignore", icon=":material/download:",
                           key="sql.download_parquet")
+
+
+def _csv(frame: pl.DataFrame) -> bytes:
+    """The CSV download; a result that cannot be written as CSV downloads the reason instead of failing."""
+    try:
+        return console.csv_bytes(frame)
+    except console.ConsoleError as exc:
+        return f"{exc}\n{exc.detail}\n".encode()
 
 
 def _schema_browser(catalog: pl.DataFrame) -> None:

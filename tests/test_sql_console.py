@@ -347,6 +347,34 @@ def test_csv_and_parquet_downloads_are_made_in_memory():
     assert pl.read_parquet(io.BytesIO(console.parquet_bytes(frame))).equals(frame)
 
 
+def test_csv_downloads_neutralise_formulas_and_parquet_stays_exact(small_warehouse):
+    """OWASP CSV injection: text starting with = + - @ tab or CR gets a leading apostrophe; numbers do not."""
+    sql = ("SELECT '=HYPERLINK(\"http://x\",\"y\")' AS a, '+cmd' AS b, '@SUM(1)' AS c, '-2+3' AS d, "
+           "chr(9) || '=1' AS e, chr(13) || 'x' AS f, 'plain' AS g, -3 AS n")
+    frame = run_console_query(small_warehouse, sql).frame
+    row = pl.read_csv(io.BytesIO(console.csv_bytes(frame))).row(0)
+    assert row == ("'=HYPERLINK(\"http://x\",\"y\")", "'+cmd", "'@SUM(1)", "'-2+3", "'\t=1", "'\rx", "plain", -3)
+    assert pl.read_parquet(io.BytesIO(console.parquet_bytes(frame))).row(0)[0] == '=HYPERLINK("http://x","y")'
+
+
+def test_values_polars_cannot_format_become_text_not_a_panic(small_warehouse):
+    sql = ("SELECT 'infinity'::TIMESTAMP AS t, '-infinity'::DATE AS d, 'infinity'::TIMESTAMPTZ AS tz, "
+           "TIMESTAMP '2024-01-01 10:00' AS ok")
+    frame = run_console_query(small_warehouse, sql).frame
+    assert frame.row(0)[:3] == ("infinity", "-infinity", "infinity") and frame.schema["ok"] == pl.Datetime("us")
+    assert console.csv_bytes(frame).decode().splitlines()[1] == "infinity,'-infinity,infinity,2024-01-01T10:00:00.000000"
+    str(frame)  # printing panicked too
+
+
+def test_a_frame_that_cannot_be_written_gives_a_message(monkeypatch):
+    def panic(*args, **kwargs):
+        raise pl.exceptions.PanicException("invalid or out-of-range datetime")
+
+    monkeypatch.setattr(pl.DataFrame, "write_csv", panic)
+    with pytest.raises(console.ConsoleError, match="cannot be written as CSV"):
+        console.csv_bytes(pl.DataFrame({"a": [1]}))
+
+
 def test_schema_catalog_lists_every_column_with_type_and_comment(live_warehouse):
     catalog = console.schema_catalog(live_warehouse)
     kinds = dict(catalog.select("object_name", "kind").unique().iter_rows())

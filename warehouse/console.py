@@ -384,14 +384,63 @@ def _failure_message(exc: duckdb.Error) -> str:
 
 
 def to_polars(table: pa.Table) -> pl.DataFrame:
-    """A polars frame of an Arrow result: duplicate column names get a suffix (a, a_2), and columns polars cannot
-    hold (intervals, unions) become text."""
+    """A polars frame of an Arrow result: duplicate column names get a suffix (a, a_2), columns polars cannot
+    hold (intervals, unions) become text, and so do dates and timestamps polars cannot format ('infinity', years
+    past 9999), which would otherwise panic in the CSV writer and the table view."""
     table = table.rename_columns(_unique_names(table.column_names))
     for i, col_field in enumerate(table.schema):
         if _needs_text(col_field.type):
             values = [None if v is None else _text(v) for v in table.column(i).to_pylist()]
             table = table.set_column(i, col_field.name, pa.array(values, pa.string()))
+        elif _is_temporal(col_field.type) and not _temporal_in_range(table.column(i)):
+            table = table.set_column(i, col_field.name, _temporal_text(table.column(i)))
     return pl.from_arrow(table)
+
+
+# Python's datetime range (years 1-9999) in microseconds since 1970: what a date or timestamp must lie in to be
+# shown and written as a date; DuckDB's infinity and -infinity lie at the ends of int64 (int32 for dates)
+_MIN_US, _MAX_US = -62_135_596_800_000_000, 253_402_300_799_999_999
+_US_PER = {"s": 1_000_000, "ms": 1_000, "us": 1, "ns": 0.001}
+
+
+def _is_temporal(t: pa.DataType) -> bool:
+    return pa.types.is_timestamp(t) or pa.types.is_date(t)
+
+
+def _micros(column: pa.ChunkedArray) -> list[float | None]:
+    if pa.types.is_date32(column.type):
+        return [None if v is None else v * 86_400_000_000 for v in column.cast(pa.int32()).to_pylist()]
+    if pa.types.is_date64(column.type):
+        return [None if v is None else v * 1_000 for v in column.cast(pa.int64()).to_pylist()]
+    per = _US_PER[column.type.unit]
+    return [None if v is None else v * per for v in column.cast(pa.int64()).to_pylist()]
+
+
+def _temporal_in_range(column: pa.ChunkedArray) -> bool:
+    return all(v is None or _MIN_US <= v <= _MAX_US for v in _micros(column))
+
+
+def _temporal_text(column: pa.ChunkedArray) -> pa.Array:
+    """The column as ISO text; DuckDB's infinities as 'infinity' / '-infinity', other values past the datetime
+    range as their raw number."""
+    from datetime import UTC, datetime, timedelta
+
+    narrow = pa.types.is_date32(column.type)
+    physical = column.cast(pa.int32() if narrow else pa.int64()).to_pylist()
+    top = 2**31 - 1 if narrow else 2**63 - 1
+    out = []
+    for raw, v in zip(physical, _micros(column), strict=True):
+        if raw is None:
+            out.append(None)
+        elif abs(raw) >= top - 1:
+            out.append("infinity" if raw > 0 else "-infinity")
+        elif _MIN_US <= v <= _MAX_US:
+            when = datetime(1970, 1, 1, tzinfo=UTC) + timedelta(microseconds=v)
+            out.append(when.date().isoformat() if pa.types.is_date(column.type)
+                       else when.replace(tzinfo=None).isoformat(sep=" "))
+        else:
+            out.append(f"{raw} (out of the date range)")
+    return pa.array(out, pa.string())
 
 
 def _unique_names(names: list[str]) -> list[str]:
@@ -417,8 +466,23 @@ def _text(value: object) -> str:
     return str(value)
 
 
+# OWASP CSV injection: a cell a spreadsheet would read as a formula (or that starts with a tab or CR, which some
+# strip before looking) gets a leading apostrophe, which spreadsheets show as text and do not display
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formulas(frame: pl.DataFrame) -> pl.DataFrame:
+    """Text cells that start like a formula, prefixed with an apostrophe (numbers, dates and Parquet are left exact)."""
+    text = [name for name, dtype in frame.schema.items() if dtype == pl.String]
+    pattern = r"^[=+\-@\t\r]"  # FORMULA_START as a regex
+    return frame.with_columns(
+        pl.when(pl.col(name).str.contains(pattern)).then(pl.lit("'") + pl.col(name)).otherwise(pl.col(name))
+        .alias(name) for name in text)
+
+
 def csv_bytes(frame: pl.DataFrame) -> bytes:
-    """The frame as CSV; nested values as JSON text and binary values as hex, which CSV cannot hold otherwise."""
+    """The frame as CSV for spreadsheets: nested values as JSON text, binary values as hex, formula-like text
+    neutralised. A frame that still cannot be written raises ConsoleError with a message, never a panic."""
     fixes = []
     for name, dtype in frame.schema.items():
         if dtype.is_nested():
@@ -426,7 +490,11 @@ def csv_bytes(frame: pl.DataFrame) -> bytes:
                                           for v in frame[name].to_list()], dtype=pl.String))
         elif dtype == pl.Binary:
             fixes.append(frame[name].bin.encode("hex"))
-    return frame.with_columns(fixes).write_csv().encode()
+    try:
+        return neutralise_formulas(frame.with_columns(fixes)).write_csv().encode()
+    except (Exception, pl.exceptions.PanicException) as exc:  # polars panics (a BaseException) on odd values
+        raise ConsoleError("This result cannot be written as CSV; cast the odd column to VARCHAR in the query, or "
+                           "download Parquet.", detail=f"{type(exc).__name__}: {exc}") from None
 
 
 def parquet_bytes(frame: pl.DataFrame) -> bytes:
