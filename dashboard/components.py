@@ -112,6 +112,15 @@ def variety_table(quality) -> None:
                      .rename({"value": "count", "detail": "text"}), hide_index=True)
 
 
+def plain_error(message: str, detail: str) -> None:
+    """An error for a person; the detail may quote what someone typed or sent (ids, notes), so it is shown as plain
+    text, never as markdown."""
+    import streamlit as st
+
+    st.error(message)
+    st.text(detail)
+
+
 def form_problems(problems: dict[str, str], labels: dict[str, str]) -> None:
     """The problems of a form (tide_core's FormInputError.problems) as one error, each field named by its label;
     what the person entered stays in the widgets."""

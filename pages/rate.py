@@ -77,7 +77,7 @@ def demographics_step() -> None:
         components.form_problems(err.problems, {k: label for k, (label, _) in questions.items()})
         return
     except LiveRecordError as err:
-        st.error(f"Could not save your answers: {err}")
+        components.plain_error("Could not save your answers.", str(err))
         return
     _start_rater(record["rater_id"])
 
@@ -99,7 +99,7 @@ def rating_form(rater_id: str, item: rs.SessionItem) -> None:
         components.form_problems(err.problems, {s: rs.SCALE_LABELS[s].split(":")[0] for s in rs.SCALES})
         return
     except LiveRecordError as err:
-        st.error(f"Could not save this rating: {err}. Your answers are still in the form; try again.")
+        components.plain_error("Could not save this rating. Your answers are still in the form; try again.", str(err))
         return
     st.session_state.setdefault(f"rate.submitted.{rater_id}", set()).add(item.response_id)
     st.rerun()
@@ -115,7 +115,8 @@ def rating_step(rater_id: str) -> None:
     done = set(live_query("rate_done", rater_id=rater_id)["response_id"].to_list())
     progress = rs.session_progress(items, done | st.session_state.get(f"rate.submitted.{rater_id}", set()))
     st.progress(progress.fraction, text=f"{progress.done} of {progress.total} items rated")
-    st.caption(f"Your rater code: `{rater_id}`. Keep it (or this page's link) to resume later.")
+    st.caption("Your rater code; keep it (or this page's link) to resume later:")
+    st.code(rater_id, language=None)  # ids come from links and other tools: plain text, never markdown
     item = progress.next_item
     if item is None:
         st.success("All items rated: thank you for taking part. Your ratings are saved.")

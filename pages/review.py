@@ -44,7 +44,7 @@ def review_form(row: dict) -> None:
         components.form_problems(err.problems, FIELD_LABELS)
         return
     except LiveRecordError as err:
-        st.error(f"Could not save the review: {err}")
+        components.plain_error("Could not save the review.", str(err))
         return
     for key in (f"review.decision.{cid}", f"review.notes.{cid}", f"review.edited.{cid}"):
         st.session_state.pop(key, None)

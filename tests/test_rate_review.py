@@ -290,3 +290,16 @@ def test_review_approve_flag_edit_land_in_history_and_status(warehouse):
     at.selectbox(key="filter.review_status").set_value("edited").run()
     assert at.query_params["review_status"] in ("edited", ["edited"])  # the filtered view is a shareable link
     assert at.selectbox(key="review.conversation").options == [f"{cid} · edited"]
+
+
+def test_ids_from_links_and_other_tools_render_as_plain_text(warehouse):
+    """A rater id posted by another tool (the ingest endpoint takes any text) is shown as text, never as markdown."""
+    from warehouse.live import LiveStore
+
+    odd = "r`x ![i](http://127.0.0.1:9/p.png) **bold** :red[x]"
+    LiveStore.for_warehouse(warehouse).append("raters", {"rater_id": odd, "role": "rater", "consent": True})
+    at = _page("rate", rater=odd)
+    assert not at.exception
+    assert [c.value for c in at.code] == [odd]
+    assert "![i]" not in "\n".join(e.value for kind in ("markdown", "caption", "info", "error", "warning", "success")
+                                   for e in at.get(kind) if isinstance(getattr(e, "value", None), str))
