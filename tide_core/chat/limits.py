@@ -1,6 +1,6 @@
 """Caps for one chat session: tokens per reply, messages per session, message length.
 
-    limits = ChatLimits.from_env()          # defaults, then TIDE_CHAT_MAX_NEW_TOKENS / _MAX_REQUESTS / _MAX_CHARS
+    limits = ChatLimits.from_env()          # defaults, then the variables in ENV (documented in the README)
     budget = SessionBudget(limits)
     budget.check(message)                   # ChatLimitError with a message for the person when a cap is hit
     budget.spend()                          # one message sent (each system answers it with one request)
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from tide_core.errors import TideError
 
 ENV = {"max_new_tokens": "TIDE_CHAT_MAX_NEW_TOKENS", "max_requests": "TIDE_CHAT_MAX_REQUESTS",
-       "max_message_chars": "TIDE_CHAT_MAX_CHARS"}
+       "max_message_chars": "TIDE_CHAT_MAX_MESSAGE_CHARS"}
 
 
 class ChatLimitError(TideError):
