@@ -19,6 +19,7 @@ import hashlib
 import io
 import json
 import logging
+import math
 import re
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -182,7 +183,7 @@ def _scale(value: str | None, required: bool) -> tuple[int | None, str | None]:
         x = float(value)
     except ValueError:
         return None, "expected an integer 1-5"
-    if x != int(x) or not 1 <= x <= 5:
+    if not math.isfinite(x) or x != int(x) or not 1 <= x <= 5:
         return None, "expected an integer 1-5"
     return int(x), None
 
@@ -259,8 +260,8 @@ def _seconds(value: str | None) -> tuple[float | None, str | None]:
     try:
         x = float(value)
     except ValueError:
-        return None, "expected seconds as a number >= 0"
-    return (x, None) if x >= 0 else (None, "expected seconds as a number >= 0")
+        return None, "expected seconds as a finite number >= 0"
+    return (x, None) if math.isfinite(x) and x >= 0 else (None, "expected seconds as a finite number >= 0")
 
 
 def _cross_row(rows: list[tuple[int, dict]]) -> tuple[list[tuple[int, dict]], list[Reject]]:
