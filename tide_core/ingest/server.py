@@ -1,4 +1,5 @@
-"""The ingest server: the FastAPI app behind IngestGuard, on uvicorn (h11, one process, the fsync in a thread pool).
+"""The ingest server: the FastAPI app behind IngestGuard, on uvicorn (httptools and uvloop when installed, else h11
+and asyncio; one process, group-committed fsync on the event loop).
 
     server = make_server(warehouse, port=0)        # binds now: the port is known (server.port) before it serves
     server.start()  ...  server.stop()             # in a thread (tests); serve() runs it in the foreground
