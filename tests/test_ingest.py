@@ -9,6 +9,7 @@ import socket
 import time
 import urllib.request
 
+import duckdb
 import pytest
 
 from tide_core.ingest import IngestLimits, make_server
@@ -18,13 +19,32 @@ RATING = {"rater_id": "r1", "context": "study", "response_id": "x", "empathy": 4
 FAST = IngestLimits(header_timeout_s=0.5, body_timeout_s=0.5, keep_alive_s=1, max_connections=40)
 
 
-@pytest.fixture
-def live(tmp_path):
-    """A live store (no warehouse needed) and a server on it: (server, store)."""
-    wh = tmp_path / "tide.duckdb"
+class Live:
+    """A server shared by the tests of this module, and what each test wrote to its store."""
+
+    def __init__(self, server, store: LiveStore) -> None:
+        self.server, self.store, self.port = server, store, server.port
+        self.mark = self._lines()
+
+    def _lines(self) -> int:
+        return sum(p.read_bytes().count(b"\n") for p in (self.store.folder / "ratings").glob("*.jsonl"))
+
+    def written(self) -> int:
+        """Ratings written since the test started (lines; a resend writes its line again)."""
+        return self._lines() - self.mark
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory):
+    wh = tmp_path_factory.mktemp("ingest") / "tide.duckdb"
     server = make_server(wh, port=0, limits=FAST).start()
     yield server, LiveStore.for_warehouse(wh)
     server.stop()
+
+
+@pytest.fixture
+def live(shared) -> Live:
+    return Live(*shared)
 
 
 @pytest.fixture
@@ -74,11 +94,10 @@ def _status(raw: bytes) -> int:
 
 
 def test_a_negative_content_length_is_refused_and_nothing_is_stored(live):
-    server, store = live
     body = json.dumps([RATING] * 60_000).encode()  # 3.5 MB: once stored in full through rfile.read(-1)
-    raw, _ = _exchange(server.port, _request("/v1/ratings", body, "Content-Length: -1"))
+    raw, _ = _exchange(live.port, _request("/v1/ratings", body, "Content-Length: -1"))
     assert _status(raw) == 400
-    assert _stored(store) == 0
+    assert live.written() == 0
 
 
 def test_without_the_token_a_huge_declared_body_is_refused_before_it_is_sent(guarded):
@@ -95,16 +114,15 @@ def test_without_the_token_a_huge_declared_body_is_refused_before_it_is_sent(gua
 
 
 def test_slow_clients_are_cut_off_and_others_are_still_served(live):
-    server, store = live
     socks = []
     for i in range(30):
-        sock = socket.create_connection(("127.0.0.1", server.port), timeout=5)
+        sock = socket.create_connection(("127.0.0.1", live.port), timeout=5)
         if i % 2:  # headers and part of the body
             sock.sendall(_request("/v1/ratings", b'{"rater_id": "r', "Content-Length: 100", close=False))
         else:  # part of the headers
             sock.sendall(b"POST /v1/ratings HTTP/1.1\r\nHost: 127.0.0.1\r\nConte")
         socks.append(sock)
-    status, body = _post_json(server.port, json.dumps(RATING).encode())
+    status, body = _post_json(live.port, json.dumps(RATING).encode())
     assert status == 201  # served while 30 slow connections are open
     started = time.monotonic()
     answers = []
@@ -117,7 +135,7 @@ def test_slow_clients_are_cut_off_and_others_are_still_served(live):
     assert time.monotonic() - started < 3  # every slow connection closed by the server within its deadlines
     assert sum(a.startswith(b"HTTP/1.1 408") for a in answers) == 15  # slow bodies are told why
     assert sum(a == b"" for a in answers) == 15  # slow headers: no request to answer, just closed
-    assert _stored(store) == 1
+    assert live.written() == 1
 
 
 @pytest.mark.parametrize("body,field", [
@@ -136,10 +154,9 @@ def test_slow_clients_are_cut_off_and_others_are_still_served(live):
     (b'{"rater_id": "r1", "context": "study", "empathy": 4, "source": "simulated"}', "source"),
 ])
 def test_bad_values_get_a_400_naming_the_field_and_nothing_is_stored(live, body, field):
-    server, store = live
-    status, answer = _post_json(server.port, body)
+    status, answer = _post_json(live.port, body)
     assert status == 400 and answer["field"] == field and f"field {field!r}: expected" in answer["error"]
-    assert _stored(store) == 0
+    assert live.written() == 0
 
 
 @pytest.mark.parametrize("body,words", [
@@ -150,68 +167,64 @@ def test_bad_values_get_a_400_naming_the_field_and_nothing_is_stored(live, body,
     (b'"just text"', "JSON object"),
 ])
 def test_bodies_that_are_not_records_get_a_400_with_the_reason(live, body, words):
-    server, store = live
-    status, answer = _post_json(server.port, body)
+    status, answer = _post_json(live.port, body)
     assert status == 400 and words in answer["error"]
-    assert _stored(store) == 0
+    assert live.written() == 0
 
 
 def test_a_content_length_that_is_not_a_number_gets_a_400(live):
-    server, store = live
-    raw, _ = _exchange(server.port, _request("/v1/ratings", json.dumps(RATING).encode(), "Content-Length: abc"))
+    raw, _ = _exchange(live.port, _request("/v1/ratings", json.dumps(RATING).encode(), "Content-Length: abc"))
     assert _status(raw) == 400
-    assert _stored(store) == 0
+    assert live.written() == 0
 
 
 def test_an_offset_is_applied_not_dropped(live):
-    server, store = live
     record = {**RATING, "rating_id": "tz", "created_at": "2024-01-01T10:00:00+05:00"}
-    assert _post_json(server.port, json.dumps(record).encode())[0] == 201
-    (line,) = [json.loads(x) for p in store.files() for x in p.read_text().splitlines() if x]
+    assert _post_json(live.port, json.dumps(record).encode())[0] == 201
+    (line,) = [r for p in live.store.files() for x in p.read_text().splitlines() if x
+               and (r := json.loads(x))["rating_id"] == "tz"]
     assert line["created_at"] == "2024-01-01T05:00:00.000000"  # stored in UTC
 
 
 def test_a_chunked_body_gets_one_answer_and_the_connection_goes_on(live):
-    server, store = live
     body = json.dumps([RATING, RATING]).encode()
     chunked = b"".join(b"%x\r\n%s\r\n" % (len(part), part) for part in (body[:10], body[10:])) + b"0\r\n\r\n"
     head = _request("/v1/ratings", b"", "Content-Type: application/json", "Transfer-Encoding: chunked", close=False)
-    with socket.create_connection(("127.0.0.1", server.port), timeout=5) as sock:
+    with socket.create_connection(("127.0.0.1", live.port), timeout=5) as sock:
         sock.sendall(head + chunked)
         first = sock.recv(65536)
         assert _status(first) == 201 and first.count(b"HTTP/1.1") == 1
         sock.sendall(b"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")  # the same connection still works
         second = sock.recv(65536)
         assert _status(second) == 200 and second.endswith(b"ok")
-    assert _stored(store) == 2
+    assert live.written() == 2
 
 
 def test_a_chunked_body_over_the_limit_is_cut_off(live):
-    server, store = live
     part = json.dumps([RATING] * 1000).encode()  # 60 kB a chunk, 20 chunks: over 1 MiB, no Content-Length
     chunks = b"".join(b"%x\r\n%s\r\n" % (len(part), part) for _ in range(20)) + b"0\r\n\r\n"
-    raw, _ = _exchange(server.port, _request("/v1/ratings", chunks, "Transfer-Encoding: chunked"))
+    raw, _ = _exchange(live.port, _request("/v1/ratings", chunks, "Transfer-Encoding: chunked"))
     assert _status(raw) == 413
-    assert _stored(store) == 0
+    assert live.written() == 0
 
 
 def test_resends_with_the_same_ids_are_stored_once_and_answered_with_the_ids(live):
-    server, store = live
     records = [{**RATING, "rating_id": f"id-{i}"} for i in range(3)]
     for _ in range(2):
-        status, answer = _post_json(server.port, json.dumps(records).encode())
+        status, answer = _post_json(live.port, json.dumps(records).encode())
         assert status == 201 and answer == {"ids": ["id-0", "id-1", "id-2"]}
-    assert _stored(store) == 3
+    with duckdb.connect() as con:  # what the warehouse views read: one row per id
+        ids = con.sql(f"SELECT rating_id FROM ({live.store.source_sql('ratings')}) WHERE rating_id LIKE 'id-%'")
+        assert sorted(r[0] for r in ids.fetchall()) == ["id-0", "id-1", "id-2"]
 
 
 def test_cross_field_rules_and_unknown_kinds(live):
-    server, store = live
-    status, answer = _post_json(server.port, json.dumps({"rater_id": "r", "role": "rater", "consent": False}).encode(),
+    status, answer = _post_json(live.port, json.dumps({"rater_id": "r", "role": "rater", "consent": False}).encode(),
                                 "/v1/raters")
     assert status == 400 and "consent" in answer["error"]
-    status, answer = _post_json(server.port, json.dumps(RATING).encode(), "/v1/votes")
+    status, answer = _post_json(live.port, json.dumps(RATING).encode(), "/v1/votes")
     assert status == 404 and "ratings" in answer["error"]
-    assert sum(store.counts().values()) == 0
+    assert live.store.counts()["raters"] == 0 and live.written() == 0
 
 
 def test_over_the_connection_limit_new_requests_get_503(tmp_path):
@@ -230,8 +243,7 @@ def test_over_the_connection_limit_new_requests_get_503(tmp_path):
 def test_the_openapi_schema_documents_every_kind(live):
     from warehouse.live import KINDS
 
-    server, _ = live
-    schema = json.loads(urllib.request.urlopen(f"{server.url}/openapi.json", timeout=5).read())
+    schema = json.loads(urllib.request.urlopen(f"{live.server.url}/openapi.json", timeout=5).read())
     for kind in KINDS:
         body = schema["paths"][f"/v1/{kind}"]["post"]["requestBody"]["content"]["application/json"]["schema"]
         assert len(body["anyOf"]) == 2  # one record or a list of them

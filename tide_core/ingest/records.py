@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, TypeAdapter, create_model
 
-from warehouse.live import COLUMN_DOCS, ISO_TIMESTAMP, KINDS
+from warehouse.live import COLUMN_DOCS, ISO_TIMESTAMP, KINDS, utc_timestamp
 from warehouse.live import Field as LiveField
 
 MAX_ID_CHARS = 200  # ids, codes and names
@@ -26,8 +26,6 @@ TIMESTAMP_EXAMPLE = "2025-03-01T14:05:00+00:00"
 
 
 def _aware_utc(value: str) -> str:
-    from warehouse.live import utc_timestamp
-
     if not ISO_TIMESTAMP.fullmatch(value) or not (value.endswith("Z") or value[-6] in "+-"):
         raise ValueError(f"an ISO 8601 timestamp with a UTC offset, e.g. {TIMESTAMP_EXAMPLE}")
     try:
