@@ -5,6 +5,8 @@ Routes only: the pages live in pages/, the shared helpers in dashboard/.
 
 import streamlit as st
 
+from dashboard.page_errors import run_page
+
 st.set_page_config(page_title="TIDE workbench", page_icon=":speech_balloon:", layout="wide")
 
 pages = {
@@ -27,4 +29,4 @@ pages = {
 }
 nav = st.navigation(pages)
 st.sidebar.caption("TIDE workbench: PTSD dialogue support, small language models and empathy.")
-nav.run()
+run_page(nav)  # a failure shows a reference id; the traceback goes to the server log

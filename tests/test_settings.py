@@ -78,3 +78,26 @@ def test_the_dashboard_serves_without_error_details():
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().splitlines()[-1] == "['none', True, False]"
+
+
+def test_a_failing_page_shows_a_reference_and_logs_the_details(caplog):
+    from streamlit.testing.v1 import AppTest
+
+    def script() -> None:
+        from dashboard.page_errors import run_page
+
+        class Broken:
+            url_path = "broken"
+
+            def run(self) -> None:
+                raise RuntimeError("secret path /etc/x in a traceback")
+
+        run_page(Broken())
+
+    with caplog.at_level("ERROR", logger="dashboard.page_errors"):
+        at = AppTest.from_function(script, default_timeout=30).run()
+    assert at.exception  # still a failed page for Streamlit and the tests
+    (shown,) = [e.value for e in at.error]
+    reference = re.search(r"reference ([0-9a-f]{8})", shown).group(1)
+    assert "secret" not in shown
+    assert any(reference in r.getMessage() and r.exc_info for r in caplog.records)
