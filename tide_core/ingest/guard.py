@@ -60,9 +60,13 @@ class IngestGuard:
             await _refuse(send, 401, "missing or wrong token: send Authorization: Bearer <TIDE_INGEST_TOKEN>")
             return
         declared = headers.get(b"content-length")
-        if declared is not None and int(declared) > self.limits.max_body_bytes:  # h11 has checked it is a number
-            await _refuse(send, 413, f"body of {int(declared)} bytes; at most {self.limits.max_body_bytes}")
-            return
+        if declared is not None:
+            if not declared.isdigit():  # the HTTP parser refuses these first; kept for a laxer one
+                await _refuse(send, 400, "Content-Length must be a whole number of bytes")
+                return
+            if int(declared) > self.limits.max_body_bytes:
+                await _refuse(send, 413, f"body of {int(declared)} bytes; at most {self.limits.max_body_bytes}")
+                return
         await self.app(scope, self._limited(receive), send)
 
     def _limited(self, receive: Receive) -> Receive:
