@@ -250,3 +250,23 @@ def test_the_openapi_schema_documents_every_kind(live):
     ratings = schema["components"]["schemas"]["RatingsRecord"]
     assert ratings["properties"]["empathy"]["maximum"] == 5 and ratings["additionalProperties"] is False
     assert "source" not in ratings["properties"]  # set by the store, not the client
+
+
+def test_the_pure_python_parser_keeps_the_same_limits(tmp_path):
+    """Without httptools, uvicorn falls back to h11: the header deadline and the guard hold there too."""
+    server = make_server(tmp_path / "tide.duckdb", port=0, limits=FAST, parser="h11").start()
+    try:
+        assert "H11Protocol" in [c.__name__ for c in server.server.config.http.__mro__]
+        slow = socket.create_connection(("127.0.0.1", server.port), timeout=5)
+        slow.sendall(b"POST /v1/ratings HTTP/1.1\r\nHost: 127.0.0.1\r\nConte")
+        status, answer = _post_json(server.port, json.dumps(RATING).encode())
+        assert status == 201 and len(answer["ids"]) == 1
+        status, answer = _post_json(server.port, b'{"rater_id": "r1", "context": "study", "empathy": NaN}')
+        assert status == 400 and answer["field"] == "empathy"
+        started = time.monotonic()
+        assert slow.recv(100) == b"" and time.monotonic() - started < 2  # closed at the header deadline
+        slow.close()
+        raw, _ = _exchange(server.port, _request("/v1/ratings", b"", f"Content-Length: {64 << 20}"))
+        assert _status(raw) == 413
+    finally:
+        server.stop()

@@ -140,9 +140,12 @@ class HeaderDeadline:
             self.transport.close()
 
 
-def protocol_for(limits: IngestLimits) -> type:
-    """uvicorn's fastest HTTP protocol here (httptools' C parser when installed, else h11) with HeaderDeadline."""
+def protocol_for(limits: IngestLimits, parser: str = "auto") -> type:
+    """uvicorn's HTTP protocol with HeaderDeadline: httptools' C parser when installed ("auto"), else (or with
+    parser="h11") the pure-Python h11."""
     try:
+        if parser == "h11":
+            raise ImportError("h11 asked for")
         from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol as base
     except ImportError:  # httptools is an optional speed-up
         from uvicorn.protocols.http.h11_impl import H11Protocol as base

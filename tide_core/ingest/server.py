@@ -36,7 +36,8 @@ def is_loopback(address: str) -> bool:
 class IngestServer:
     """A bound uvicorn server for the ingest app."""
 
-    def __init__(self, warehouse: Path, address: str, port: int, token: str | None, limits: IngestLimits) -> None:
+    def __init__(self, warehouse: Path, address: str, port: int, token: str | None, limits: IngestLimits,
+                 parser: str = "auto") -> None:
         if token is None and not is_loopback(address):
             raise ConfigError(f"refusing to accept records on {address} without a token: set TIDE_INGEST_TOKEN")
         self.store = LiveStore.for_warehouse(warehouse).ensure()
@@ -54,7 +55,7 @@ class IngestServer:
         self.address, self.port = address, self.socket.getsockname()[1]
         app = IngestGuard(create_app(self.store), limits, token)
         config = uvicorn.Config(
-            app, http=protocol_for(limits), lifespan="off", access_log=False, log_level="warning",
+            app, http=protocol_for(limits, parser), lifespan="off", access_log=False, log_level="warning",
             timeout_keep_alive=limits.keep_alive_s, limit_concurrency=limits.max_connections, backlog=256,
             h11_max_incomplete_event_size=16 * 1024,  # request line and headers
             timeout_graceful_shutdown=5)
@@ -88,10 +89,11 @@ class IngestServer:
 
 
 def make_server(warehouse: Path, address: str = "127.0.0.1", port: int = 8502, token: str | None = None,
-                limits: IngestLimits | None = None) -> IngestServer:
-    """A bound server; the token defaults to $TIDE_INGEST_TOKEN and is required off loopback."""
+                limits: IngestLimits | None = None, parser: str = "auto") -> IngestServer:
+    """A bound server; the token defaults to $TIDE_INGEST_TOKEN and is required off loopback. `parser`: "auto"
+    (httptools when installed) or "h11" (the pure-Python fallback, tested too)."""
     token = token if token is not None else os.environ.get("TIDE_INGEST_TOKEN") or None
-    return IngestServer(Path(warehouse), address, port, token, limits or IngestLimits())
+    return IngestServer(Path(warehouse), address, port, token, limits or IngestLimits(), parser)
 
 
 def serve(warehouse: Path, address: str = "127.0.0.1", port: int = 8502, limits: IngestLimits | None = None) -> None:
