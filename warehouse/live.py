@@ -316,7 +316,12 @@ class LiveStore:
         return self.append_many(kind, [record])[0]
 
     def append_many(self, kind: str, records: list[dict]) -> list[dict]:
-        checked = [validate(kind, r) for r in records]
+        """Validate all, then write all durably (fsync): a bad record stops the call before anything is written."""
+        return self.write_checked(kind, [validate(kind, r) for r in records])
+
+    def write_checked(self, kind: str, checked: list[dict]) -> list[dict]:
+        """Write records `validate` returned, durably (fsync) by the time this returns (the ingest endpoint checks
+        each request's records on arrival, then writes the requests of a batch together)."""
         if checked:
             self._writer(kind).write([json.dumps(r, ensure_ascii=False) for r in checked])
         return checked

@@ -56,6 +56,7 @@ class IngestServer:
         app = IngestGuard(create_app(self.store), limits, token)
         config = uvicorn.Config(
             app, http=protocol_for(limits, parser), lifespan="off", access_log=False, log_level="warning",
+            proxy_headers=False,  # no proxy in front: X-Forwarded-For from a client is not trusted
             timeout_keep_alive=limits.keep_alive_s, limit_concurrency=limits.max_connections, backlog=256,
             h11_max_incomplete_event_size=16 * 1024,  # request line and headers
             timeout_graceful_shutdown=5)
