@@ -1,6 +1,7 @@
 """Load test of the live write path on loopback: simulated raters submit ratings concurrently while analysts query.
 
     .venv/bin/python bench/load_live_writes.py [--raters 50] [--seconds 60] [--servers 5] [--personas 24]
+                                               [--server asgi|legacy]
 
 What runs, all on 127.0.0.1:
 - `--servers` writer processes (`python -m tide_core ingest`), each appending to its own file through LiveStore,
@@ -225,18 +226,21 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=60)
     ap.add_argument("--servers", type=int, default=5)
     ap.add_argument("--personas", type=int, default=24)
+    ap.add_argument("--server", choices=sorted(SERVERS), default="asgi",
+                    help="asgi: python -m tide_core ingest; legacy: the http.server handler it replaced")
     args = ap.parse_args()
     cfg = DatasetConfig(n_personas=args.personas, conversations_per_persona=20, seed=7)
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp) / "baseline" / "tide.duckdb"
         base.parent.mkdir()
         build_step(cfg, base)
-        baseline = run_load(base, raters=1, seconds=min(10, args.seconds), servers=1, kill=False).summary()
+        baseline = run_load(base, raters=1, seconds=min(10, args.seconds), servers=1, kill=False,
+                            server=args.server).summary()
         wh = Path(tmp) / "load" / "tide.duckdb"
         wh.parent.mkdir()
         build_step(cfg, wh)
         ours = run_load(wh, raters=args.raters, seconds=args.seconds, servers=args.servers,
-                        rebuild_config=cfg).summary()
+                        rebuild_config=cfg, server=args.server).summary()
     print(json.dumps({"baseline_single_rater": baseline, "load": ours}, indent=1))
     print(f"\n{ours['raters']} raters, {ours['servers']} writer processes, {ours['seconds']:.0f} s: "
           f"{ours['acknowledged']:,} ratings acknowledged, {ours['lost']} lost, {ours['resent']} resends after the "
