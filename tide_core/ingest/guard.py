@@ -72,10 +72,12 @@ class IngestGuard:
     def _limited(self, receive: Receive) -> Receive:
         """`receive` that counts the body as it streams and stops at the size limit or the deadline."""
         limit, deadline = self.limits.max_body_bytes, time.monotonic() + self.limits.body_timeout_s
-        seen = 0
+        seen, complete = 0, False
 
         async def limited() -> dict:
-            nonlocal seen
+            nonlocal seen, complete
+            if complete:  # the body is in: later calls only wait for a disconnect, with no deadline
+                return await receive()
             try:
                 message = await asyncio.wait_for(receive(), max(0.0, deadline - time.monotonic()))
             except TimeoutError:
@@ -83,6 +85,7 @@ class IngestGuard:
             seen += len(message.get("body", b""))
             if seen > limit:
                 raise BodyRefused(413, f"body over {limit} bytes")
+            complete = message["type"] != "http.request" or not message.get("more_body", False)
             return message
 
         return limited
