@@ -270,3 +270,13 @@ def test_the_pure_python_parser_keeps_the_same_limits(tmp_path):
         assert _status(raw) == 413
     finally:
         server.stop()
+
+
+def test_the_command_takes_its_limits_and_refuses_bad_ones(tmp_path, capsys, monkeypatch):
+    from tide_core.cli import main
+
+    monkeypatch.delenv("TIDE_INGEST_TOKEN", raising=False)
+    assert main(["ingest", "--warehouse", str(tmp_path / "tide.duckdb"), "--max-body-bytes", "0"]) == 2
+    assert "IngestLimits needs positive sizes" in capsys.readouterr().err
+    assert main(["ingest", "--warehouse", str(tmp_path / "tide.duckdb"), "--address", "0.0.0.0"]) == 2
+    assert "TIDE_INGEST_TOKEN" in capsys.readouterr().err

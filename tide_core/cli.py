@@ -225,9 +225,10 @@ def cmd_live(args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from tide_core.ingest import serve
+    from tide_core.ingest import IngestLimits, serve
 
-    serve(args.warehouse, args.address, args.port)
+    limits = IngestLimits(max_body_bytes=args.max_body_bytes, max_connections=args.max_connections)
+    serve(args.warehouse, args.address, args.port, limits)
     return 0
 
 
@@ -294,7 +295,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--compact", action="store_true", help="fold files of exited dashboard processes into Parquet")
     p = add("ingest", cmd_ingest, "Accept live records (ratings, reviews, ...) over HTTP: POST /v1/<kind>.")
     p.add_argument("--port", type=int, default=8502)
-    p.add_argument("--address", default="127.0.0.1")
+    p.add_argument("--address", default="127.0.0.1", help="loopback unless TIDE_INGEST_TOKEN is set")
+    p.add_argument("--max-body-bytes", type=int, default=1 << 20, help="largest request body (default 1 MiB)")
+    p.add_argument("--max-connections", type=int, default=200,
+                   help="open connections and requests in progress; beyond it new requests get 503")
     p = add("serve", cmd_serve, "Start the Streamlit dashboard.")
     p.add_argument("--port", type=int, default=8501)
     p.add_argument("--address", default="127.0.0.1")

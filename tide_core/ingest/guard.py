@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 from starlette.exceptions import HTTPException
 
+from tide_core.errors import ConfigError
+
 Scope = dict
 Receive = Callable[[], Awaitable[dict]]
 Send = Callable[[dict], Awaitable[None]]
@@ -37,7 +39,7 @@ class IngestLimits:
     def __post_init__(self) -> None:
         if self.max_body_bytes < 1 or self.max_connections < 1 or min(
                 self.header_timeout_s, self.body_timeout_s, self.keep_alive_s) <= 0:
-            raise ValueError(f"IngestLimits needs positive sizes and times; got {self}")
+            raise ConfigError(f"IngestLimits needs positive sizes and times; got {self}")
 
 
 class BodyRefused(HTTPException):
