@@ -22,6 +22,7 @@ pages = {
         st.Page("pages/chat.py", title="Chat demo", icon=":material/chat:", url_path="chat"),
         st.Page("pages/rate.py", title="Rate", icon=":material/star_rate:", url_path="rate"),
         st.Page("pages/review.py", title="Review", icon=":material/rate_review:", url_path="review"),
+        st.Page("pages/safety.py", title="Safety", icon=":material/health_and_safety:", url_path="safety"),
     ],
     "Analysts": [
         st.Page("pages/sql.py", title="SQL console", icon=":material/terminal:", url_path="sql"),

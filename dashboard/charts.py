@@ -248,3 +248,17 @@ def metric_scatter(df: pl.DataFrame, metric: str) -> go.Figure:
             hovertemplate="%{x:.3g}, rating %{y:.2f}<br>%{customdata[0]}<br>%{customdata[1]} ratings<extra></extra>"))
     fig.update_layout(xaxis_title=metric_label(metric), yaxis_title="Mean human empathy rating of the response")
     return _layout(fig, f"{metric_label(metric)} vs mean human rating, per response", 460)
+
+
+def confusion_heatmap(df: pl.DataFrame, title: str) -> go.Figure:
+    """True label (rows) against the category given (columns; none = not flagged), counts in the cells."""
+    rows = sorted(set(df["true_label"].to_list()), key=lambda v: (v == "none", v))
+    cols = sorted(set(df["predicted"].to_list()) | {"none"}, key=lambda v: (v == "none", v))
+    counts = {(t, p): n for t, p, n in df.select("true_label", "predicted", "n").iter_rows()}
+    z = [[counts.get((t, p), 0) for p in cols] for t in rows]
+    fig = go.Figure(go.Heatmap(z=z, x=[pretty(c) for c in cols], y=[pretty(r) for r in rows], colorscale="Blues",
+                               text=z, texttemplate="%{text}", hovertemplate="true %{y}<br>given %{x}<br>n = %{z}"
+                               "<extra></extra>", showscale=False))
+    fig.update_layout(xaxis=dict(title="category given (none = not flagged)", tickangle=-35),
+                      yaxis=dict(title="corpus label", autorange="reversed"))
+    return _layout(fig, title, 34 * len(rows) + 220)

@@ -16,10 +16,17 @@ from pathlib import Path
 import streamlit as st
 
 from tide_core.chat.blind import PREFERENCE_CHOICES, reply_label
-from tide_core.chat.crisis import CRISIS_CARD, CrisisHit
+from tide_core.chat.crisis import CRISIS_CARD, CrisisHit, detector_status, english_share
 from tide_core.chat.engine import ChatSession, ChatSystem, ChatTurn, ReplyOutcome, export_problem, load_generator
 from tide_core.chat.limits import ChatLimitError, ChatLimits
-from tide_core.chat.records import clinician_record, crisis_event_record, preference_record, rating_record
+from tide_core.chat.records import (
+    clinician_record,
+    crisis_event_record,
+    preference_record,
+    rating_record,
+    replacement_record,
+)
+from tide_core.chat.reply_guard import reply_guard
 
 log = logging.getLogger(__name__)
 
@@ -134,8 +141,23 @@ def record(kind: str, row: dict) -> bool:
 
 
 # --- drawing --------------------------------------------------------------------------------------------------------
-def crisis_card() -> None:
+NOT_ENGLISH = ("The crisis check is trained on English and may miss danger written in other languages. If you or "
+               "someone else is in danger, call your local emergency number now.")
+REPLACED_NOTE = ("**This reply was replaced.** The model's reply {why}, so the project's fixed safe message is "
+                 "shown instead. It is not the model's text and is not rated.")
+
+
+def crisis_card(hit: CrisisHit | None = None) -> None:
     st.error(CRISIS_CARD.markdown(), icon=":material/emergency:")
+    if hit is not None:
+        st.caption(f"Why the card is shown: {escape_markdown(hit.explain())}.")
+
+
+def detector_warning() -> None:
+    """A warning when the crisis detector runs on its patterns only (its semantic layer failed to load)."""
+    status = detector_status()
+    if not status.semantic:
+        st.warning(f"The crisis detector is running on its patterns only: {status.problem}. It will miss more.")
 
 
 def user_message(text: str) -> None:
@@ -153,7 +175,9 @@ def draw_turn(chat: ChatSession, turn: ChatTurn, backends: dict | None = None) -
     streamed now and crisis in them recorded; without, the turn is redrawn from memory."""
     user_message(turn.message)
     if turn.crisis:
-        crisis_card()
+        crisis_card(turn.crisis)
+    if english_share(turn.message) < 0.5:
+        st.info(NOT_ENGLISH)
     columns = st.columns(len(turn.shown))
     for index, system in enumerate(turn.shown):
         with columns[index]:
@@ -168,18 +192,29 @@ def draw_turn(chat: ChatSession, turn: ChatTurn, backends: dict | None = None) -
 
 
 def _stream_reply(chat: ChatSession, turn: ChatTurn, system: ChatSystem, backend) -> None:
+    """Stream the reply; on a crisis turn the reply is written out of sight and shown only after its screen."""
     if backend is None or isinstance(backend, str):
         turn.outcomes[system.key] = ReplyOutcome(error=backend or f"{system.label} is not available.")
         return
-    with st.chat_message("assistant"):
+    if turn.crisis:
+        with st.spinner("Writing the reply and checking it against the safety screen..."):
+            for _ in chat.reply_stream(turn, system, backend):
+                pass
+        return
+    placeholder = st.empty()
+    with placeholder.container(), st.chat_message("assistant"):
         st.write_stream(_escaped(chat.reply_stream(turn, system, backend)))
+    if turn.outcomes[system.key].replaced:
+        placeholder.empty()
 
 
 def _draw_outcome(chat: ChatSession, turn: ChatTurn, system: ChatSystem, live: bool) -> None:
     outcome = turn.outcomes.get(system.key)
     if outcome is None:
         return
-    if not live and outcome.text:
+    if outcome.replaced:
+        _replaced(chat, turn, system, outcome, live)
+    elif (not live or turn.crisis) and outcome.text:
         with st.chat_message("assistant"):
             st.markdown(escape_markdown(outcome.text))
     if outcome.error:
@@ -188,10 +223,26 @@ def _draw_outcome(chat: ChatSession, turn: ChatTurn, system: ChatSystem, live: b
         return
     timing = f" First words after {outcome.ttft_ms:,.0f} ms." if outcome.ttft_ms is not None else ""
     st.caption(AI_DISCLOSURE + timing)
-    if turn.crisis:
-        st.caption("Gave crisis resources." if outcome.gave_resources else "Did not give crisis resources.")
+    if turn.crisis and not outcome.replaced:
+        st.caption("Passed the safety screen: " + ("gave crisis resources." if outcome.gave_resources else
+                                                   "asked about safety directly."))
     if outcome.crisis:
         _reply_crisis(chat, turn, system, outcome.crisis, live)
+
+
+def _replaced(chat: ChatSession, turn: ChatTurn, system: ChatSystem, outcome: ReplyOutcome, live: bool) -> None:
+    guard = reply_guard()
+    why = " and ".join(guard.label(p) for p in outcome.screen.problems) if outcome.screen else "failed the screen"
+    st.warning(REPLACED_NOTE.format(why=why), icon=":material/shield:")
+    with st.chat_message("assistant"):
+        st.markdown(escape_markdown(outcome.text))
+    with st.expander("The model's original reply (for clinicians to inspect; not shown as the answer)"):
+        st.text(outcome.original)
+    if live:
+        hit = turn.crisis or outcome.crisis
+        if hit is not None:
+            record("crisis_events", replacement_record(chat.session_id, hit, system.system_id,
+                                                       outcome.screen.reason if outcome.screen else "unknown"))
 
 
 def _reply_crisis(chat: ChatSession, turn: ChatTurn, system: ChatSystem, hit: CrisisHit, live: bool) -> None:
@@ -201,7 +252,7 @@ def _reply_crisis(chat: ChatSession, turn: ChatTurn, system: ChatSystem, hit: Cr
         st.caption(f"This reply contains crisis language ({hit.label}); see the resources above.")
     else:
         st.caption(f"This reply contains crisis language ({hit.label}).")
-        crisis_card()
+        crisis_card(hit)
 
 
 # --- rating ---------------------------------------------------------------------------------------------------------

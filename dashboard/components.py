@@ -149,3 +149,70 @@ def live_activity(counts: dict, chat_ratings, preferences, crisis) -> None:
         if not frame.is_empty():
             st.markdown(f"**{title}**")
             st.dataframe(frame, hide_index=True)
+
+
+# --- safety page ----------------------------------------------------------------------------------------------------
+CORPUS_NOTE = (
+    "**Written corpus, not real conversations.** The crisis corpus and the frozen test set are messages written for "
+    "this project (by AI writers briefed on C-SSRS levels and hard negatives, not yet reviewed by a clinician), and "
+    "the dataset's messages are synthetic. Real messages are harder than any written corpus: read these figures as "
+    "an upper bound, and the misses as the detector's known blind spots."
+)
+ADD_TO_CORPUS = """
+**How to add a message to the corpus** (for example a miss you found in the chat, reworded so it identifies nobody):
+
+1. Open the file for its category in `tide_core/chat/data/crisis_corpus/` (format in `SPEC.md` there) and add one
+   JSON line: `id` (next free id of that file), `concept` (`<label>.<idea>`: reuse a concept id only for a
+   paraphrase of the same idea), `label`, `text`, `risk_sentence` (the exact sentence carrying the risk) or, for a
+   message without risk, `negative_kind`.
+2. Add two or three paraphrases of the same idea under the same concept: evaluation holds whole concepts out.
+3. Run `python -m tide_core safety-eval`: the corpus files' hash is part of the detector's version, so it retrains,
+   re-chooses its threshold and stores the new figures here. The Chat demo picks up the new version on restart.
+
+Never add to `crisis_frozen_test.jsonl` what you tuned on: it is the held-out check.
+"""
+SAFETY_SETS = ("frozen_test", "corpus_cv")
+
+
+def safety_version_or_stop() -> dict:
+    """The latest evaluated detector version, or a message and stop when none was evaluated."""
+    import streamlit as st
+
+    from dashboard.data import query
+
+    try:
+        latest = query("safety_latest_version")
+    except Exception:  # noqa: BLE001 - tables absent in a warehouse built before the detector evaluation
+        latest = None
+    if latest is None or latest.is_empty():
+        st.info("The crisis detector has not been evaluated on this warehouse yet. Run "
+                "`python -m tide_core safety-eval` (the main job does it).")
+        st.stop()
+    return latest.row(0, named=True)
+
+
+def safety_headline(metrics) -> None:
+    """Recall on explicit and implicit risk and false alarms on hard negatives, for the frozen test and out of fold,
+    against the bars (explicit >= 0.95, implicit >= 0.85, false alarms <= 0.10)."""
+    import streamlit as st
+
+    bars = {("explicit", "recall"): (0.95, True), ("implicit", "recall"): (0.85, True),
+            ("hard_negative", "false_alarm"): (0.10, False)}
+    names = {"explicit": "Explicit risk found", "implicit": "Implicit risk found",
+             "hard_negative": "False alarms (hard negatives)"}
+    for eval_set, title in (("frozen_test", "Frozen test set (never tuned on)"),
+                            ("corpus_cv", "Corpus, concepts held out (threshold chosen here)")):
+        st.markdown(f"**{title}**")
+        cols = st.columns(3)
+        for col, ((group, metric), (bar, higher)) in zip(cols, bars.items(), strict=True):
+            row = metrics.filter((metrics["eval_set"] == eval_set) & (metrics["group_name"] == group)
+                                 & (metrics["metric"] == metric))
+            if row.is_empty():
+                col.metric(names[group], "-")
+                continue
+            r = row.row(0, named=True)
+            met = r["value"] >= bar if higher else r["value"] <= bar
+            col.metric(names[group], f"{r['value']:.0%}", f"{'meets' if met else 'misses'} the "
+                       f"{'>=' if higher else '<='} {bar:.0%} bar", delta_color="normal" if met else "inverse",
+                       help=f"{r['k']} of {r['n']} messages; 95% Wilson interval {r['ci_low']:.0%} to "
+                            f"{r['ci_high']:.0%}")

@@ -1,7 +1,8 @@
 """Chat demo for clinicians: an embedded small model (torch-free ONNX, streaming) beside Claude, behind a consent
 gate, with crisis detection, per-reply empathy ratings, side-by-side preferences and an optional blind mode.
 
-The logic lives in tide_core.chat (crisis, limits, engine, blind, records) and dashboard.chat_ui (widgets).
+The logic lives in tide_core.chat (crisis, reply_guard, limits, engine, blind, records) and dashboard.chat_ui
+(widgets). A message in crisis shows the fixed card first; replies to it are screened and unsafe ones replaced.
 """
 
 import streamlit as st
@@ -37,6 +38,8 @@ chosen = [SYSTEMS[k] for k in (main_key, partner_key) if k in SYSTEMS]
 for system in chosen:
     if system.kind == "onnx":
         chat_ui.generator(system)  # loads and warms the model now (once per server), before a message is sent
+with st.spinner("Loading the crisis detector (once per server)..."):
+    chat_ui.detector_warning()
 pending = chat.take_pending()  # started by the input's callback, so the cap below already counts it
 for turn in chat.turns:
     if turn is not pending:

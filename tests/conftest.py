@@ -11,6 +11,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
+# The crisis detector's built files (MiniLM ONNX export, semantic layer) are shared by every test and subprocess,
+# whatever TIDE_ARTIFACTS a test points at: built once per checkout, rebuilt when the corpus changes.
+os.environ.setdefault("TIDE_SAFETY_ARTIFACTS", str(ROOT / "artifacts" / "safety"))
 
 from tide_core.config import DatasetConfig  # noqa: E402
 from tide_core.pipeline import build_step  # noqa: E402

@@ -37,7 +37,7 @@ def _count(path: Path, sql: str = "SELECT count(*) FROM live_ratings") -> int:
     ("preferences", {"rater_id": "r", "context": "chat", "choice": "neither"}, "expected one of a, b, tie, both_bad"),
     ("raters", {"rater_id": "r", "role": "rater", "consent": False}, "field 'consent': expected true"),
     ("reviews", {"conversation_id": "c", "status": "edited", "reviewer": "dr"}, "field 'edited_reply'"),
-    ("crisis_events", {"session_id": "s", "detected_in": "elsewhere", "category": "x"}, "user_message, model_reply"),
+    ("crisis_events", {"session_id": "s", "detected_in": "elsewhere", "category": "x"}, "user_message, model_reply, reply_replaced"),
     ("votes", {}, "unknown live record kind 'votes'"),
 ])
 def test_bad_records_are_refused_with_the_field_named(kind, record, message):

@@ -9,6 +9,7 @@
     export   write the dataset as TIDE-release JSON, JSONL or Parquet (or every warehouse table as Parquet)
     import   load a TIDE-release folder, JSONL or Parquet export into a fresh warehouse
     evaluate score responses, simulate the default rater panel, run the statistics and findings
+    safety-eval  evaluate the chat's crisis detector (corpus CV, frozen test, context, dataset) into the warehouse
     import-ratings  import ratings from a survey export (CSV or Parquet), reporting rejected rows
     ingest   accept live records over HTTP (POST /v1/<kind>) for survey tools; the load test uses it
     live     count or compact the live records (ratings, reviews, crisis counts) the dashboard wrote
@@ -102,6 +103,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         cmd_claude(args)
         args.model, args.variant = "smollm2-135m", "q4"
         cmd_serve_export(args)
+    cmd_safety_eval(args)
     args.seed = args.seed if args.seed is not None else load_config(args.config).seed
     return cmd_evaluate(args)
 
@@ -122,6 +124,44 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         p = f.get("p_adjusted")
         p_text = f"p={p:.3g}" if p is not None else ""
         print(f"  [{f['data_source']}] {f['finding_id']:<22} {f['supported']:<13} {f.get('statistic') or '':<18} {p_text}")
+    return 0
+
+
+def _has_table(con, name: str) -> bool:
+    from warehouse.queries import run_query
+
+    return run_query(con, "table_exists", table_name=name)["n"][0] > 0
+
+
+def cmd_safety_eval(args: argparse.Namespace) -> int:
+    """Train (once) and evaluate the chat's crisis detector; print the table and store it in the warehouse."""
+    from tide_core.chat.safety_eval import evaluate_detector
+    from tide_core.chat.semantic import current_version
+
+    messages = None
+    if Path(args.warehouse).is_file():
+        import duckdb
+
+        from warehouse.queries import run_query
+
+        with duckdb.connect(str(args.warehouse), read_only=True) as con:
+            messages = run_query(con, "safety_dataset_messages").rows()
+            stored = run_query(con, "safety_latest_version") if _has_table(con, "safety_detector_versions") else None
+        if stored is not None and stored.height and stored["detector_version"][0] == current_version() \
+                and not getattr(args, "force", False):
+            print(f"crisis detector {current_version()} already evaluated in {args.warehouse}; reusing it")
+            return 0
+    progress = None if args.quiet else (lambda msg: print(f"== {msg}", flush=True))
+    report = evaluate_detector(messages, n_dataset_negatives=getattr(args, "dataset_negatives", 300),
+                               progress=progress)
+    print(report.summary())
+    if messages is not None:
+        from warehouse.safety_store import write_safety_eval
+
+        write_safety_eval(args.warehouse, report.frames())
+        print(f"stored in {args.warehouse} (safety_* tables, detector {report.version}) in {report.seconds:.1f} s")
+    else:
+        print(f"no warehouse at {args.warehouse}: printed only (build it to store the evaluation)")
     return 0
 
 
@@ -279,6 +319,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--top", type=int, default=10, help="how many repeated sentences and openings to list")
     add("evaluate", cmd_evaluate, "Score responses, simulate the default rater panel, run the statistics.").add_argument(
         "--seed", type=int, default=13, help="seed of the simulated panel and bootstraps")
+    add("safety-eval", cmd_safety_eval, "Evaluate the chat's crisis detector (grouped CV on the corpus, frozen "
+        "test, context windows, the dataset's messages) and store it in the warehouse.").add_argument(
+        "--dataset-negatives", type=int, default=300, help="non-risk dataset messages sampled (default 300)")
     p = add("import-ratings", cmd_import_ratings, "Import ratings from a survey export (CSV or Parquet).")
     p.add_argument("path", type=Path, help="the survey export file")
     p.add_argument("--map", action="append", metavar="FIELD=COLUMN",

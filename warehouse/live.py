@@ -108,8 +108,9 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     )),
     Kind("crisis_events", "event_id", "created_at", (
         Field("event_id", "VARCHAR", True), Field("session_id", "VARCHAR", True),
-        Field("detected_in", "VARCHAR", True, ("user_message", "model_reply")), Field("system_id", "VARCHAR"),
-        Field("category", "VARCHAR", True), Field("created_at", "TIMESTAMP"),
+        Field("detected_in", "VARCHAR", True, ("user_message", "model_reply", "reply_replaced")),
+        Field("system_id", "VARCHAR"), Field("category", "VARCHAR", True), Field("reason", "VARCHAR"),
+        Field("created_at", "TIMESTAMP"),
     )),
 )}
 
@@ -119,7 +120,8 @@ KIND_DOCS = {
     "ratings": "Ratings made in the dashboard (Rate page study items and Chat demo replies), live; one row per id.",
     "preferences": "Side-by-side preferences made in the Chat demo (or other live tools), live; one row per id.",
     "reviews": "Clinical reviews made on the Review page, live; every event kept (see v_review_history).",
-    "crisis_events": "Crisis language detected in the Chat demo: counted by category, never with the message text.",
+    "crisis_events": "Crisis language detected in the Chat demo, and unsafe replies to it replaced: counted by category, "
+                     "never with the message text.",
 }
 COLUMN_DOCS = {
     "rater_id": "Rater id (client-made; chat sessions use the clinician session id).",
@@ -161,8 +163,12 @@ COLUMN_DOCS = {
     "reviewed_at": "When the review was made (UTC).",
     "event_id": "Crisis event id.",
     "session_id": "Chat session id (random per browser session; no personal data).",
-    "detected_in": "user_message or model_reply.",
-    "category": "Crisis category the detector matched (e.g. suicidal_ideation, self_harm).",
+    "detected_in": "user_message (the person's message or the last three together), model_reply (crisis language in "
+                   "a reply) or reply_replaced (a reply to a crisis turn failed the safety screen and was replaced).",
+    "category": "Crisis category the detector matched (e.g. suicidal_plan, self_harm); for reply_replaced, the "
+                "category of the turn.",
+    "reason": "reply_replaced only: the first problem the screen found (praises, minimises, false_reassurance, "
+              "secrecy, harm_in_reply, does_not_engage).",
 }
 
 

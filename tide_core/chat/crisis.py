@@ -1,165 +1,199 @@
 """Crisis language in a chat message or a model's reply, and the fixed crisis-resources card shown for it.
 
-    hit = detect_crisis("some nights i wish i wasnt here")            # CrisisHit(category='passive_death_wish', ...)
-    detect_crisis(reply_text, source="model_reply")                    # replies: resource offers are not a crisis
-    CRISIS_CARD.markdown()                                             # the card's fixed text
+    hit = detect_crisis("There's a rope in the garage and I keep thinking about it.")
+    hit.category, hit.layer, hit.score, hit.matched      # 'preparatory_acts', 'semantic', 0.97, 'There's a rope ...'
+    detect_crisis("I've made my peace with it.", context=[earlier, messages])   # the last three messages together
+    detect_crisis(reply_text, source="model_reply")       # replies: patterns only; offers of help are not a crisis
+    CRISIS_CARD.markdown()                                 # the card's fixed text
 
-Transparent on purpose, like tide_core.evaluation.safety_flags: a clinician can read every pattern below, see which
-one fired (CrisisHit.pattern) and extend the list. It catches the phrasings listed, not every way a person says they
-are in danger; the chat shows the card on a match and never hides it. The categories include the dataset's own risk
-types (tide_core.dialogue.RISK_TYPES: hopelessness, passive death wish), so the detector is tested for recall on the
-dataset's risk conversations and for false alarms on the rest (on the default 10,000-conversation warehouse: all
-304 risk messages found with their risk type, none of the 9,696 others flagged). Those messages are generated from
-the project's own banks, so real messages will be missed more often: the patterns are a floor, not a guarantee.
+Two layers, and a context check:
+1. **Patterns** (data/crisis_patterns.yaml, tide_core.chat.patterns): high-precision regular expressions a clinician
+   can read, skipped right after a denial ("I'm not going to hurt myself").
+2. **Semantic** (tide_core.chat.semantic): MiniLM sentence embeddings and scikit-learn classifiers trained on the
+   labelled crisis corpus (data/crisis_corpus), scoring each sentence and the whole message; flagged at or above a
+   threshold chosen by cross-validation grouped by concept.
+3. **Context**: the last three user messages pooled together and scored by the semantic layer, so that risk
+   spread over turns is caught ("I've made my peace with it" after talk of a rope).
 
-Rules a reviewer should know:
-- Ideation, self-harm and danger patterns are first person ("kill myself", "I took all my pills"); a question about
-  the person's safety ("are you thinking about ending your life?") is not crisis language.
-- Idioms are not matched: "killing it at work", "this commute is killing me", "dying to see it", "my phone died"
-  (no pattern matches a bare "kill", "die" or "dead").
-- Names of crisis services ("988 Suicide & Crisis Lifeline", "suicide prevention") are removed before matching.
-- In a model reply, a sentence that offers help conditionally ("if you are having thoughts of suicide, call 988")
-  is an offer, not crisis language, and is skipped. User messages get no such exemption: a miss costs more than an
-  extra card.
-- Hopelessness is not looked for in replies: naming the feeling ("things feel very heavy and hopeless") is what a
-  good reply does (68 of the dataset's risk reference replies do it).
-- The words "suicide" / "suicidal" always match, in a denial ("I'm not suicidal") or about someone else ("my
-  brother died by suicide") too: the card is cheap, and both are moments to offer it.
+Every hit names its layer, category, score and the words (the pattern's match or the sentence that scored). Model
+replies get the pattern layer only: the semantic layer is trained on what people write, and a good reply reflects
+risk back ("it sounds like you have been thinking about ending your life"). The detector never logs, stores or sends
+the text: the one cache kept is of context vectors, in memory, keyed by a hash. If the semantic layer cannot load,
+the patterns still run, a warning is logged, and `detector_status()` says so for the page to show.
+
+Limits (docs/safety.md has the measured figures): trained on English; written corpus, not real conversations;
+a message with no word the semantic layer's vocabulary knows gets the patterns only; a message longer than MAX_CHARS
+is scored on its first and last parts.
 """
 
 from __future__ import annotations
 
+import hashlib
+import logging
 import re
+import threading
+import unicodedata
+from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tide_core.dialogue import RISK_TYPES
+from tide_core.chat.patterns import pattern_layer
+from tide_core.chat.taxonomy import CATEGORIES, CATEGORY_LABELS
+
+__all__ = ["CATEGORIES", "CATEGORY_LABELS", "CRISIS_CARD", "REPLY_CATEGORIES", "SOURCES", "CrisisHit",
+           "detect_crisis", "detector_status", "english_share"]
+
+log = logging.getLogger(__name__)
 
 SOURCES = ("user_message", "model_reply")
-
-_APOS = "['\u2019]?"  # "wasn't", "wasnt", "wasn’t"
-
-
-def _p(pattern: str) -> str:
-    """A pattern with ' standing for an optional apostrophe of either kind."""
-    return pattern.replace("'", _APOS)
-
-
-# Category -> patterns (regular expressions, matched case-insensitively on word boundaries).
-PATTERNS: dict[str, tuple[str, ...]] = {
-    "immediate_danger": (
-        r"\b(?:took|taken|swallowed|downed)\s+(?:a (?:bunch|handful|lot) of|all (?:of )?(?:my|the)|too many)\s+"
-        r"(?:pills|tablets|meds|medication|sleeping pills|painkillers)",
-        r"\boverdos(?:ed|ing)\b",
-        r"\bi(?:'m| am)? (?:standing|sitting) on (?:the|a) (?:edge|ledge|bridge|roof|railing)",
-        r"\bi have (?:a|the|my) (?:gun|knife|rope|blade|pills) (?:here|with me|right now|ready|in my hand)",
-        _p(r"\b(?:he|she|they|someone|somebody)(?:'s| is| are|'re) (?:hitting|hurting|beating|attacking|choking|"
-           r"strangling) me\b"),
-        _p(r"\bi'm not safe\b"), r"\bi am not safe\b", _p(r"\b(?:not|n't) safe (?:at home|right now|here)\b"),
-        r"\bi(?:'m| am) in danger\b",
-        r"\b(?:wrote|written|writing|left) (?:a|my) (?:suicide|goodbye|farewell) (?:note|letter)\b",
-        r"\b(?:said|saying) my goodbyes\b",
-    ),
-    "suicidal_ideation": (
-        r"\bsuicid(?:e|al)\b",
-        r"\b(?:kill|killing|end|ending|take|taking)\s+(?:myself|my (?:own )?life)\b",
-        r"\bend (?:it all|everything|things)\b", r"\bending it all\b",
-        _p(r"\b(?:want|wanna|wanted|wanting|going|gonna|plan|planning|ready|thinking about|thought about|thoughts "
-           r"of|tempted)\s+(?:to\s+)?(?:die|dying|end it)\b"),
-        _p(r"\bdon't want to (?:live|be alive|exist)(?: anymore)?\b"), r"\bno reason to (?:live|go on)\b",
-        r"\bbetter off dead\b", _p(r"\bwish i (?:was|were) dead\b"), r"\bnot worth living\b",
-        _p(r"\blife (?:isn't|is not|isnt) worth\b"),
-        r"\b(?:hang|shoot|drown|poison|hanging|shooting|drowning)\s+myself\b",
-        r"\b(?:jump|jumping|throw myself) (?:off|from|in front of) (?:a|the) (?:bridge|roof|building|train|cliff)",
-        r"\bkms\b",
-        # directed at someone: a reply (or a message) telling them to die
-        r"\b(?:you should|go) (?:kill yourself|end your life)\b", r"\byou should (?:just )?die\b",
-    ),
-    "self_harm": (
-        r"\bself[- ]?harm(?:ing)?\b", r"\bself[- ]?injur(?:y|e|ing|ies)\b",
-        _p(r"\b(?:want|wanna|urge|urges|going|gonna|tempted|thinking about|feel like|felt like|started|keep|kept|"
-           r"been)\s+(?:to\s+)?(?:cut|cutting|burn|burning|hurt|hurting|harm|harming|hit|hitting|punish|punishing)"
-           r"\s+myself\b"),
-        r"\bcut(?:ting)? (?:my|into my) (?:arms?|wrists?|legs?|thighs?|skin)\b",
-        r"\b(?:you should|go) (?:hurt|cut|harm) yourself\b",
-    ),
-    "harm_to_others": (
-        _p(r"\b(?:want|wanna|going|gonna|could|will|i'll|thinking about|feel like|urge|tempted|plan|planning)\s+"
-           r"(?:to\s+)?(?:kill|hurt|stab|shoot|strangle|attack|beat up|murder)\s+(?:him|her|them|someone|somebody|"
-           r"people|everyone|everybody|my (?:wife|husband|partner|boss|manager|dad|father|mom|mum|mother|brother|"
-           r"sister|son|daughter|kids?|children|ex|neighbou?r|family|co-?worker|colleague|friend|roommate|"
-           r"landlord))\b"),
-        r"\bmake (?:them|him|her) (?:all )?pay\b",
-        r"\b(?:get|grab|bring) my gun\b",
-    ),
-    "passive_death_wish": (
-        _p(r"\bbetter off (?:if i (?:wasn't|weren't|was not|were not) (?:here|around)|without me)\b"),
-        _p(r"\b(?:wouldn't|would not|don't|do not|won't) mind not waking up\b"),
-        _p(r"\b(?:go to sleep|fall asleep|sleep) and (?:not|never) wake up\b"),
-        _p(r"\bwish i (?:wasn't|weren't|was not|were not|wasnt) (?:here|around|alive|born)\b"),
-        _p(r"\b(?:i'd|i would) rather not (?:be here|be around|exist|be alive)\b"),
-        _p(r"\b(?:easier|better) for (?:everyone|everybody|them|my family|the people i love) if i (?:\w+ )?"
-           r"(?:wasn't|weren't|was not|were not|disappeared|was gone|died)\b"),
-        _p(r"\bwouldn't care if something happened to me\b"),
-        r"\bdisappear (?:for good|forever)\b",
-        _p(r"\bi (?:just )?(?:want|wanna) to (?:disappear|not exist|stop existing)\b"),
-    ),
-    "hopelessness": (
-        _p(r"\bwhat's the point(?: anymore| of (?:any of )?(?:this|it|living|trying|anything))?\b"),
-        _p(r"\bdon't see the point\b"), r"\bwhat the point (?:of (?:any of )?(?:this|it|living|trying|anything) )?is\b",
-        r"\bno point (?:anymore|in (?:living|trying|going on))\b",
-        r"\bhopeless\b",
-        _p(r"\bcan't see a future\b"), r"\bno future for me\b",
-        r"\bnothing (?:is )?(?:ever )?(?:going to|gonna|will) change\b", r"\bnothing changes\b",
-        r"\b(?:it all|everything|life) (?:feels|seems|is) pointless\b",
-        r"\bthis is it for me\b", _p(r"\bdon't know why i (?:keep|bother) trying\b"),
-    ),
-}
-# Matched first to last: the most urgent category wins when several match.
-CATEGORIES = tuple(PATTERNS)
-CATEGORY_LABELS = {
-    "immediate_danger": "immediate danger", "suicidal_ideation": "suicidal ideation", "self_harm": "self-harm",
-    "harm_to_others": "harm to others", "passive_death_wish": "passive death wish", "hopelessness": "hopelessness",
-}
-assert set(RISK_TYPES) <= set(CATEGORIES), "every dataset risk type must be a crisis category"
-
-_COMPILED = {c: tuple(re.compile(p, re.IGNORECASE) for p in ps) for c, ps in PATTERNS.items()}
-REPLY_CATEGORIES = tuple(c for c in CATEGORIES if c != "hopelessness")
-# Names of services, removed before matching so that a reply offering "the Suicide & Crisis Lifeline" is not a hit.
-_SERVICE_NAMES = re.compile(
-    r"suicide\s*(?:&|and)\s*crisis\s*lifeline|suicide prevention(?: lifeline| hotline)?|suicide (?:hot|help)line|"
-    r"suicide crisis line|crisis (?:text )?line", re.IGNORECASE)
-# A conditional offer of help in a reply ("If you're having thoughts of suicide, ..."): skipped in replies only.
-_CONDITIONAL_OFFER = re.compile(r"^\W*(?:and |but |so )?(?:if|whenever|should) (?:you|you're|you are|you've|"
-                                r"you ever|anyone|someone)\b", re.IGNORECASE)
-_SENTENCES = re.compile(r"(?<=[.!?\n])\s+")
+LAYERS = ("pattern", "semantic", "context")
+CONTEXT_MESSAGES = 3  # the current message and the two before it
+MAX_CHARS = 20_000  # longer text: the first and last MAX_CHARS // 2 characters are scored
+REPLY_CATEGORIES = tuple(c for c in CATEGORIES if c not in pattern_layer().not_in_replies)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
 
 
 @dataclass(frozen=True)
 class CrisisHit:
-    """What matched: the category, the pattern (so a reviewer can see why) and the matched words."""
+    """What fired: the layer, the category, the score (1.0 for a pattern) against the threshold, and the words."""
 
     category: str
-    pattern: str
+    layer: str
+    score: float
     matched: str
+    pattern: str | None = None
+    threshold: float | None = None
 
     @property
     def label(self) -> str:
         return CATEGORY_LABELS[self.category]
 
+    def explain(self) -> str:
+        """One line for a clinician: which layer, which category, with what score, on which words."""
+        if self.layer == "pattern":
+            return f"pattern layer: {self.label}, on the words \u201c{self.matched}\u201d"
+        where = "the last messages taken together" if self.layer == "context" else f"\u201c{self.matched}\u201d"
+        return f"{self.layer} layer: {self.label}, score {self.score:.2f} (threshold {self.threshold:.2f}), on {where}"
 
-def detect_crisis(text: str, source: str = "user_message") -> CrisisHit | None:
-    """The most urgent crisis category in `text`, or None. `source` is 'user_message' or 'model_reply'."""
+
+def clean_text(text: object) -> str:
+    """Text safe to score: str, Unicode-normalised (NFKC), control and invisible characters turned to spaces,
+    and at most MAX_CHARS (its first and last halves)."""
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    text = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates -> U+FFFD
+    text = _CONTROL.sub(" ", unicodedata.normalize("NFKC", text))
+    if len(text) > MAX_CHARS:
+        text = text[:MAX_CHARS // 2] + "\n" + text[-MAX_CHARS // 2:]
+    return text.strip()
+
+
+def english_share(text: str) -> float:
+    """The share of letters that are basic Latin (a-z); below about 0.5 the semantic layer (English) is unreliable."""
+    letters = [c for c in text if c.isalpha()]
+    return sum("a" <= c.lower() <= "z" for c in letters) / len(letters) if letters else 1.0
+
+
+@dataclass(frozen=True)
+class DetectorStatus:
+    semantic: bool
+    version: str | None
+    threshold: float | None
+    problem: str | None
+
+
+class _Semantic:
+    """The semantic layer, loaded lazily once per process; a failure leaves the patterns working and is reported."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._loaded = False
+        self.model = None
+        self.encoder = None
+        self.problem: str | None = None
+        self._context: OrderedDict[str, object] = OrderedDict()  # sha256(message) -> whole-message Pooled
+
+    def load(self):
+        with self._lock:
+            if not self._loaded:
+                try:
+                    from tide_core.chat.semantic import SemanticModel, encoder_for
+
+                    self.model = SemanticModel.load_or_build()
+                    self.encoder = encoder_for(self.model)
+                except Exception as exc:  # noqa: BLE001 - the patterns must keep working whatever fails here
+                    self.problem = f"the semantic layer could not load ({type(exc).__name__}: {exc}); patterns only"
+                    log.error("crisis detector: %s", self.problem)
+                self._loaded = True
+        return self.model
+
+    def remember(self, key: str, pooled) -> None:
+        with self._lock:
+            self._context[key] = pooled
+            self._context.move_to_end(key)
+            while len(self._context) > 512:
+                self._context.popitem(last=False)
+
+    def recall(self, key: str):
+        with self._lock:
+            return self._context.get(key)
+
+
+_SEMANTIC = _Semantic()
+
+
+def _key(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _whole(text: str):
+    """The whole-message pooled vector of an earlier message (remembered from when it was scored)."""
+    pooled = _SEMANTIC.recall(_key(text))
+    if pooled is None:
+        pooled = _SEMANTIC.model.score_message(_SEMANTIC.encoder, text)[1]
+        _SEMANTIC.remember(_key(text), pooled)
+    return pooled
+
+
+def detect_crisis(text: str, source: str = "user_message", context: Sequence[str] = ()) -> CrisisHit | None:
+    """The crisis in `text`, or None. `source` is 'user_message' or 'model_reply'; `context` holds the person's
+    earlier messages, oldest first (the last two are scored with `text`). Never raises on odd input: empty, huge,
+    control characters and other scripts all get an answer."""
     if source not in SOURCES:
         raise ValueError(f"source must be one of {SOURCES}, got {source!r}")
-    cleaned = _SERVICE_NAMES.sub(" ", text or "")
+    cleaned = clean_text(text)
+    if not cleaned:
+        return None
+    found = pattern_layer().find(cleaned, source)
+    if found:
+        return CrisisHit(found.category, "pattern", 1.0, found.matched, found.pattern)
     if source == "model_reply":
-        cleaned = " ".join(s for s in _SENTENCES.split(cleaned) if not _CONDITIONAL_OFFER.search(s))
-    for category in CATEGORIES if source == "user_message" else REPLY_CATEGORIES:
-        for rx in _COMPILED[category]:
-            found = rx.search(cleaned)
-            if found:
-                return CrisisHit(category, rx.pattern, found.group(0))
+        return None
+    model = _SEMANTIC.load()
+    if model is None or not model.features.known_words(cleaned):  # nothing the model knows: patterns only
+        return None
+    scored, whole = model.score_message(_SEMANTIC.encoder, cleaned)
+    _SEMANTIC.remember(_key(cleaned), whole)
+    if scored.score >= model.threshold:
+        scored = model.explain(_SEMANTIC.encoder, scored)
+        return CrisisHit(scored.category, "semantic", scored.score, scored.unit, threshold=model.threshold)
+    earlier = [clean_text(t) for t in list(context)[-(CONTEXT_MESSAGES - 1):]]
+    earlier = [t for t in earlier if t]
+    if earlier:
+        from tide_core.chat.encoder import Pooled
+
+        window = model.score_context([*earlier, cleaned], Pooled.combine([*(_whole(t) for t in earlier), whole]))
+        if window.score >= model.threshold:
+            return CrisisHit(window.category, "context", window.score, "", threshold=model.threshold)
     return None
+
+
+def detector_status() -> DetectorStatus:
+    """Whether the semantic layer is loaded (loading it if needed), its version and threshold, or the problem."""
+    model = _SEMANTIC.load()
+    if model is None:
+        return DetectorStatus(False, None, None, _SEMANTIC.problem)
+    return DetectorStatus(True, model.version, model.threshold, None)
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,13 @@
 
 Every system answers with SYSTEM_PROMPT (tide_core.models.backend) and the decoding settings the study evaluated
 it with (the model recipe's for the embedded models, the Claude stage's for Claude), under the session's token cap.
-A crisis in the person's message is found when the turn starts (the page shows the fixed card before any reply); a
-crisis in a reply is found when its stream ends. The systems still answer a message in crisis: the chat must go on,
-and how a system handles risk is what a clinician wants to see (each reply is marked with whether it gave crisis
-resources, the study's risk_handled flag). Nothing here keeps a message beyond the session's own memory.
+A crisis in the person's message (or in their last three messages together) is found when the turn starts: the page
+shows the fixed card before any reply. The systems still answer, the chat must go on, but on a crisis turn they are
+given a crisis-aware instruction (tide_core.chat.reply_guard: acknowledge, ask directly about suicide and safety,
+point to the card), and each reply is screened when it ends. A reply that fails the screen (praise, minimising, false
+reassurance, secrecy, crisis language of its own, or no engagement with the risk) is replaced by the project's fixed
+safe message; the original stays in the outcome for the clinician to inspect. Nothing here keeps a message beyond
+the session's own memory.
 """
 
 from __future__ import annotations
@@ -29,8 +32,8 @@ from pathlib import Path
 from tide_core.chat.blind import arrange
 from tide_core.chat.crisis import CrisisHit, detect_crisis
 from tide_core.chat.limits import ChatLimits, SessionBudget
+from tide_core.chat.reply_guard import ReplyScreen, reply_guard
 from tide_core.errors import TideError
-from tide_core.evaluation.safety_flags import safety_flags
 from tide_core.models.backend import SYSTEM_PROMPT, DecodingSettings
 from tide_core.models.weights import artifacts_root
 
@@ -122,7 +125,9 @@ def warm_up(generator, system: str = SYSTEM_PROMPT) -> float:
 
 @dataclass
 class ReplyOutcome:
-    """What one system answered in one turn. `error` is a message for the person (no key, no traceback)."""
+    """What one system answered in one turn. `text` is what is shown: the reply, or the fixed safe message when the
+    reply failed the screen (`replaced`; the model's words stay in `original`). `error` is a message for the person
+    (no key, no traceback)."""
 
     text: str = ""
     ttft_ms: float | None = None
@@ -130,6 +135,9 @@ class ReplyOutcome:
     error: str | None = None
     crisis: CrisisHit | None = None
     gave_resources: bool = False
+    screen: ReplyScreen | None = None
+    replaced: bool = False
+    original: str = ""
 
     @property
     def ok(self) -> bool:
@@ -154,7 +162,9 @@ class ChatTurn:
         return not self.blind or self.rated
 
     def rateable(self) -> list[ChatSystem]:
-        return [s for s in self.shown if s.key in self.outcomes and self.outcomes[s.key].ok]
+        """Systems whose own reply is shown (a replaced reply is not rated: the text shown is not the system's)."""
+        return [s for s in self.shown if s.key in self.outcomes and self.outcomes[s.key].ok
+                and not self.outcomes[s.key].replaced]
 
 
 class ChatSession:
@@ -184,8 +194,9 @@ class ChatSession:
         long); the crisis check of the message is done here, before any system answers."""
         text = self.budget.check(message)
         self.budget.spend()
+        earlier = [t.message for t in self.turns[-2:]]
         turn = ChatTurn(uuid.uuid4().hex, text, arrange(systems, blind, self._rng), blind,
-                        crisis=detect_crisis(text, "user_message"))
+                        crisis=detect_crisis(text, "user_message", context=earlier))
         self.turns.append(turn)
         self.pending = turn
         return turn
@@ -195,15 +206,22 @@ class ChatSession:
         turn, self.pending = self.pending, None
         return turn
 
+    @staticmethod
+    def system_prompt(turn: ChatTurn) -> str:
+        """The study's system prompt, with the crisis-aware instruction added on a crisis turn."""
+        return f"{SYSTEM_PROMPT}\n\n{reply_guard().crisis_instruction}" if turn.crisis else SYSTEM_PROMPT
+
     def reply_stream(self, turn: ChatTurn, system: ChatSystem, backend) -> Iterator[str]:
-        """`backend`'s reply as text pieces; the outcome (text, time to first piece, crisis, resources, error) is
-        kept in turn.outcomes[system.key]. A TideError (e.g. a Claude failure) ends the stream and is kept as the
-        outcome's error, with whatever arrived before it."""
+        """`backend`'s reply as text pieces; the outcome (text, time to first piece, crisis, resources, screen,
+        error) is kept in turn.outcomes[system.key]. A TideError (e.g. a Claude failure) ends the stream and is kept
+        as the outcome's error, with whatever arrived before it. When the finished reply fails the safety screen,
+        the outcome's text becomes the fixed safe message (the caller redraws it; on crisis turns the page does not
+        show the stream at all)."""
         outcome = turn.outcomes.setdefault(system.key, ReplyOutcome())
         pieces: list[str] = []
         started = time.perf_counter()
         try:
-            for piece in backend.stream(SYSTEM_PROMPT, turn.message, self.settings_for(system)):
+            for piece in backend.stream(self.system_prompt(turn), turn.message, self.settings_for(system)):
                 if outcome.ttft_ms is None:
                     outcome.ttft_ms = (time.perf_counter() - started) * 1000
                 pieces.append(piece)
@@ -214,6 +232,14 @@ class ChatSession:
             log.warning("%s failed in the chat: %s", system.system_id, type(exc).__name__)
         finally:
             outcome.seconds = time.perf_counter() - started
-            outcome.text = "".join(pieces)
-            outcome.crisis = detect_crisis(outcome.text, "model_reply")
-            outcome.gave_resources = safety_flags(outcome.text).crisis_resources
+            self._screen(turn, outcome, "".join(pieces))
+
+    @staticmethod
+    def _screen(turn: ChatTurn, outcome: ReplyOutcome, text: str) -> None:
+        guard = reply_guard()
+        outcome.original = outcome.text = text
+        outcome.crisis = detect_crisis(text, "model_reply")
+        outcome.screen = guard.screen(text, crisis=turn.crisis is not None)
+        outcome.gave_resources = outcome.screen.gives_resources
+        if text.strip() and not outcome.screen.passed:
+            outcome.replaced, outcome.text = True, guard.safe_reply

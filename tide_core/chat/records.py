@@ -39,3 +39,10 @@ def crisis_event_record(session_id: str, hit: CrisisHit, detected_in: str, syste
     if detected_in not in SOURCES:
         raise ValueError(f"detected_in must be one of {SOURCES}, got {detected_in!r}")
     return {"session_id": session_id, "detected_in": detected_in, "system_id": system_id, "category": hit.category}
+
+
+def replacement_record(session_id: str, hit: CrisisHit, system_id: str, reason: str) -> dict:
+    """A reply to a crisis turn that failed the safety screen and was replaced: the turn's category and the first
+    problem found, never the reply's or the message's text."""
+    return {"session_id": session_id, "detected_in": "reply_replaced", "system_id": system_id,
+            "category": hit.category, "reason": reason}
