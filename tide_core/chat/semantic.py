@@ -15,8 +15,8 @@ trained on the crisis corpus and a threshold chosen by cross-validation grouped 
 - Context: the last three user messages together: their embeddings pooled (encoder.Pooled.combine, token-weighted)
   beside the n-grams of their joined text.
 
-The version hashes the corpus files, the hyper-parameters and CODE_VERSION, so editing the corpus rebuilds the
-model. Nothing here logs or keeps a message: scores are computed in memory and returned.
+The version hashes the corpus files, the patterns file, the hyper-parameters, the dataset generator's version and
+CODE_VERSION, so editing the corpus or the patterns rebuilds the model. Nothing here logs or keeps a message: scores are computed in memory and returned.
 """
 
 from __future__ import annotations
@@ -288,8 +288,10 @@ class SemanticModel:
 def current_version(hyper: dict = HYPER) -> str:
     from tide_core import GENERATOR_VERSION  # the ordinary messages come from the dataset generator
 
-    digest = hashlib.sha256(json.dumps([CODE_VERSION, GENERATOR_VERSION, hyper, files_hash(corpus_files())],
-                                       sort_keys=True).encode())
+    from tide_core.chat.patterns import PATTERNS_FILE  # the threshold is chosen with the patterns in front
+
+    digest = hashlib.sha256(json.dumps([CODE_VERSION, GENERATOR_VERSION, hyper,
+                                        files_hash([*corpus_files(), PATTERNS_FILE])], sort_keys=True).encode())
     return digest.hexdigest()[:12]
 
 
