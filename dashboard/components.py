@@ -213,6 +213,7 @@ def safety_headline(metrics) -> None:
             r = row.row(0, named=True)
             met = r["value"] >= bar if higher else r["value"] <= bar
             col.metric(names[group], f"{r['value']:.0%}", f"{'meets' if met else 'misses'} the "
-                       f"{'>=' if higher else '<='} {bar:.0%} bar", delta_color="normal" if met else "inverse",
+                       f"{'>=' if higher else '<='} {bar:.0%} bar", delta_color="green" if met else "red",
+                       delta_arrow="off",
                        help=f"{r['k']} of {r['n']} messages; 95% Wilson interval {r['ci_low']:.0%} to "
                             f"{r['ci_high']:.0%}")

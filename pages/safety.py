@@ -23,10 +23,14 @@ st.caption(f"Detector `{version['detector_version']}`: semantic threshold {versi
            f"({version['n_corpus_records']:,} records, {version['n_concepts']:,} concepts) and ordinary non-risk "
            f"messages from the dataset generator; encoder {version['encoder']}; patterns v{version['patterns_version']}.")
 
+eval_set = st.segmented_control("Evaluation set (confusion matrix, misses and false alarms)",
+                                ["frozen_test", "corpus_cv", "context_windows", "tide_dataset"],
+                                default="frozen_test", key="safety.set", format_func=charts.pretty) or "frozen_test"
+headline_sets = metrics["eval_set"].is_in(list(components.SAFETY_SETS))
 tab_cat, tab_neg, tab_conf, tab_cases, tab_add = st.tabs(
     ["Recall by category", "False alarms by kind", "Confusion matrix", "Misses and false alarms", "Add a message"])
 with tab_cat:
-    per_cat = metrics.filter((metrics["group_kind"] == "category") & (metrics["metric"] == "recall"))
+    per_cat = metrics.filter(headline_sets & (metrics["group_kind"] == "category") & (metrics["metric"] == "recall"))
     st.plotly_chart(charts.interval_chart(per_cat, category="group_name", value="value", group="eval_set",
                                           title="Recall by risk category", value_title="recall",
                                           value_range=(0, 1.02), ref_line=0.95, n_unit="messages"),
@@ -35,14 +39,12 @@ with tab_cat:
                "written apart, never used for training or for the threshold. Dotted line: the 0.95 bar for "
                "explicit risk (implicit risk: 0.85).")
 with tab_neg:
-    per_kind = metrics.filter((metrics["group_kind"] == "negative_kind") & (metrics["metric"] == "false_alarm"))
+    per_kind = metrics.filter(headline_sets & (metrics["group_kind"] == "negative_kind")
+                              & (metrics["metric"] == "false_alarm"))
     st.plotly_chart(charts.interval_chart(per_kind, category="group_name", value="value", group="eval_set",
                                           title="False alarms by kind of hard negative", value_title="false alarms",
                                           value_range=(0, 1.02), ref_line=0.10, n_unit="messages"),
                     key="safety.false_alarms")
-eval_set = st.segmented_control("Evaluation set", ["frozen_test", "corpus_cv", "context_windows", "tide_dataset"],
-                                default="frozen_test", key="safety.set", format_func=charts.pretty)
-eval_set = eval_set or "frozen_test"
 with tab_conf:
     if eval_set == "tide_dataset":
         st.caption("The dataset's messages carry a risk type, not a corpus label: see the misses list instead.")
