@@ -264,3 +264,17 @@ def test_crisis_event_and_replacement_records_hold_no_text():
         stored = validate("crisis_events", row)
         assert "rope" not in json.dumps(stored).lower()
     assert validate("crisis_events", replacement_record("s1", hit, "smollm2-135m", "praises"))["reason"] == "praises"
+
+
+def test_the_safety_page_says_how_to_evaluate_when_nothing_is_stored(small_warehouse, tmp_path, monkeypatch):
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    from warehouse.loader import copy_warehouse
+
+    monkeypatch.setenv("TIDE_WAREHOUSE", str(copy_warehouse(small_warehouse, tmp_path / "tide.duckdb")))
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).switch_page("pages/safety.py").run()
+    assert not at.exception
+    assert any("python -m tide_core safety-eval" in i.value for i in at.info)
