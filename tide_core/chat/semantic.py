@@ -287,7 +287,6 @@ class SemanticModel:
 
 def current_version(hyper: dict = HYPER) -> str:
     from tide_core import GENERATOR_VERSION  # the ordinary messages come from the dataset generator
-
     from tide_core.chat.patterns import PATTERNS_FILE  # the threshold is chosen with the patterns in front
 
     digest = hashlib.sha256(json.dumps([CODE_VERSION, GENERATOR_VERSION, hyper,
