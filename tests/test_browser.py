@@ -139,7 +139,8 @@ def test_dataset_filters_from_a_shared_link(server, page):
     assert page.locator(".tide-span").count() >= 3
 
 
-def test_chat_message_gets_a_streamed_reply(server, page):
+def _send_chat(server: str, page, message: str) -> None:
+    """Open the Chat demo in a fresh session, accept the terms and send `message`."""
     page.goto(f"{server}/chat")
     _settle(page)
     page.get_by_text("I understand", exact=False).first.click()
@@ -147,8 +148,12 @@ def test_chat_message_gets_a_streamed_reply(server, page):
     _settle(page)
     box = page.locator('[data-testid="stChatInputTextArea"]')
     box.wait_for(timeout=30_000)
-    box.fill("I keep waking up at night and my heart races.")
+    box.fill(message)
     box.press("Enter")
+
+
+def test_chat_message_gets_a_streamed_reply(server, page):
+    _send_chat(server, page, "I keep waking up at night and my heart races.")
     page.wait_for_selector('[data-testid="stChatMessage"]', timeout=60_000)
     page.get_by_role("button", name="Save ratings").wait_for(timeout=120_000)  # the turn is over: rate it
     _settle(page, 120_000)
@@ -162,15 +167,7 @@ def test_chat_message_gets_a_streamed_reply(server, page):
 def test_the_rope_message_brings_the_card_and_a_safe_reply(server, page):
     """Issue 9's example: no card and a praising reply before; now the card comes first, then a reply that passed
     the safety screen or the fixed safe message with the model's text behind an expander."""
-    page.goto(f"{server}/chat")
-    _settle(page)
-    page.get_by_text("I understand", exact=False).first.click()
-    page.get_by_role("button", name="Start the demo").click()
-    _settle(page)
-    box = page.locator('[data-testid="stChatInputTextArea"]')
-    box.wait_for(timeout=30_000)
-    box.fill(ROPE)
-    box.press("Enter")
+    _send_chat(server, page, ROPE)
     page.wait_for_selector("text=If you or someone else may be in danger", timeout=60_000)
     page.wait_for_selector("text=/This reply was replaced|Passed the safety screen/", timeout=120_000)
     _settle(page, 120_000)

@@ -387,7 +387,7 @@ def to_polars(table: pa.Table) -> pl.DataFrame:
     """A polars frame of an Arrow result: duplicate column names get a suffix (a, a_2), columns polars cannot
     hold (intervals, unions) become text, and so do dates and timestamps polars cannot format ('infinity', years
     past 9999), which would otherwise panic in the CSV writer and the table view."""
-    table = table.rename_columns(_unique_names(table.column_names))
+    table = table.rename_columns(unique_names(table.column_names))
     for i, col_field in enumerate(table.schema):
         if _needs_text(col_field.type):
             values = [None if v is None else _text(v) for v in table.column(i).to_pylist()]
@@ -443,7 +443,8 @@ def _temporal_text(column: pa.ChunkedArray) -> pa.Array:
     return pa.array(out, pa.string())
 
 
-def _unique_names(names: list[str]) -> list[str]:
+def unique_names(names: list[str]) -> list[str]:
+    """Column names made unique by suffixing repeats (_2, _3, ...); shared with the survey importer."""
     seen: dict[str, int] = {}
     out = []
     for name in names:

@@ -31,6 +31,7 @@ import polars as pl
 from tide_core.errors import ImportFormatError
 from tide_core.evaluation.panel import AGE_BANDS, EDUCATION
 from tide_core.evaluation.store import first_row
+from warehouse.console import unique_names
 
 log = logging.getLogger(__name__)
 
@@ -125,7 +126,7 @@ def _read_csv(path: Path) -> Export:
             cells = []
         rows.append([(c or None) for c in cells] + [None] * (len(header) - len(cells)))
         line = reader.line_num + 1
-    frame = pl.DataFrame(rows, schema={name: pl.String for name in _unique(header)}, orient="row")
+    frame = pl.DataFrame(rows, schema={name: pl.String for name in unique_names(header)}, orient="row")
     return Export(frame, refused, lines)
 
 
@@ -146,15 +147,6 @@ def _row_problem(cells: list[str], header: list[str], n: int, line: int) -> Reje
 def _undecoded(cell: str) -> str:
     at = UNDECODED.search(cell)
     return f"byte 0x{ord(at.group()) - 0xDC00:02X} at character {at.start() + 1}"
-
-
-def _unique(names: list[str]) -> list[str]:
-    seen: dict[str, int] = {}
-    out = []
-    for name in names:
-        seen[name] = seen.get(name, 0) + 1
-        out.append(name if seen[name] == 1 else f"{name}_{seen[name]}")
-    return out
 
 
 def resolve_mapping(frame: pl.DataFrame, mapping: dict[str, str] | None, path: Path) -> dict[str, str]:
