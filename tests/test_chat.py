@@ -383,6 +383,6 @@ def test_warm_up_caches_the_system_prompt_at_load(chat_onnx_env, monkeypatch):
         monkeypatch.setenv(name, value)
     cold = load_generator(FINE_TUNED.folder, warm=False)
     warm = load_generator(FINE_TUNED.folder)
-    assert cold._prefixes == {} and len(warm._prefixes) == 1
+    assert cold._prefixes == {} and len(warm._prefixes) == 2  # the study's prompt and the crisis prompt
     settings = DecodingSettings(max_new_tokens=TOKENS)
     assert "".join(warm.stream(SYSTEM_PROMPT, CALM, settings)) == cold.generate(SYSTEM_PROMPT, CALM, settings).text

@@ -103,13 +103,21 @@ def embedded_systems() -> list[ChatSystem]:
     return [s for s in EMBEDDED if export_problem(s) is None]
 
 
+def crisis_system_prompt() -> str:
+    """The study's system prompt with the crisis-aware instruction added (what a crisis turn is answered with)."""
+    return f"{SYSTEM_PROMPT}\n\n{reply_guard().crisis_instruction}"
+
+
 def load_generator(folder: Path, variant: str = "q4", warm: bool = True, system: str = SYSTEM_PROMPT):
-    """A torch-free OnnxGenerator; `warm` runs the system prompt once so the first reply is as fast as later ones."""
+    """A torch-free OnnxGenerator; `warm` runs the system prompt once so the first reply is as fast as later ones,
+    and (for the study's prompt) also caches the crisis prompt's prefix, so a crisis turn starts as fast."""
     from tide_core.models.onnx_generate import OnnxGenerator
 
     generator = OnnxGenerator(folder, variant=variant)
     if warm:
         warm_up(generator, system)
+        if system == SYSTEM_PROMPT:
+            generator.encode_prompt(crisis_system_prompt(), WARM_UP_MESSAGE)  # remembers that prefix's cache
     return generator
 
 
@@ -209,7 +217,7 @@ class ChatSession:
     @staticmethod
     def system_prompt(turn: ChatTurn) -> str:
         """The study's system prompt, with the crisis-aware instruction added on a crisis turn."""
-        return f"{SYSTEM_PROMPT}\n\n{reply_guard().crisis_instruction}" if turn.crisis else SYSTEM_PROMPT
+        return crisis_system_prompt() if turn.crisis else SYSTEM_PROMPT
 
     def reply_stream(self, turn: ChatTurn, system: ChatSystem, backend) -> Iterator[str]:
         """`backend`'s reply as text pieces; the outcome (text, time to first piece, crisis, resources, screen,
