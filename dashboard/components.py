@@ -196,8 +196,10 @@ def safety_headline(metrics) -> None:
     against the bars (explicit >= 0.95, implicit >= 0.85, false alarms <= 0.10)."""
     import streamlit as st
 
-    bars = {("explicit", "recall"): (0.95, True), ("implicit", "recall"): (0.85, True),
-            ("hard_negative", "false_alarm"): (0.10, False)}
+    from tide_core.chat.safety_eval import BARS
+
+    bars = {("explicit", "recall"): (BARS["explicit"], True), ("implicit", "recall"): (BARS["implicit"], True),
+            ("hard_negative", "false_alarm"): (BARS["hard_negative"], False)}
     names = {"explicit": "Explicit risk found", "implicit": "Implicit risk found",
              "hard_negative": "False alarms (hard negatives)"}
     for eval_set, title in (("frozen_test", "Frozen test set (never tuned on)"),

@@ -2,7 +2,6 @@
 
     records = load_corpus()                  # every crisis_corpus/*.jsonl record (training and grouped CV)
     frozen = load_frozen()                   # crisis_frozen_test.jsonl: measured, never tuned on
-    units = training_units(records)          # sentences and whole messages, each with a label and a concept
 
 Records are typed and checked on load: a bad line stops the load with a message naming the file, the line, the
 field and what was expected (CorpusError). The corpus is data written apart from the dialogue banks; see
@@ -14,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -163,42 +161,3 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 def split_sentences(text: str) -> list[str]:
     """Sentences of a chat message: split after . ! ? and at line breaks (chat text often has no full stops)."""
     return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
-
-
-@dataclass(frozen=True)
-class Unit:
-    """A text the classifier learns from: a sentence or a whole message, with its label and concept."""
-
-    text: str
-    label: str
-    concept: str
-    record_id: str
-    kind: str  # 'message' | 'sentence'
-
-
-def training_units(records: list[CorpusRecord]) -> list[Unit]:
-    """Whole messages and their sentences. A risk message's risk sentence carries its label; its other sentences
-    (the trauma context around it) count as 'none'. Context windows are left to the context evaluation."""
-    units: list[Unit] = []
-    for r in records:
-        if r.turns:
-            continue
-        units.append(Unit(r.text, r.label, r.concept, r.id, "message"))
-        if r.is_risk:
-            assert r.risk_sentence is not None
-            units.append(Unit(r.risk_sentence, r.label, r.concept, r.id, "sentence"))
-            start = r.text.index(r.risk_sentence)
-            rest = r.text[:start] + "\n" + r.text[start + len(r.risk_sentence):]
-            units += [Unit(s, NONE, r.concept, r.id, "sentence") for s in split_sentences(rest) if len(s) > 12]
-        else:
-            sentences = split_sentences(r.text)
-            if len(sentences) > 1:
-                units += [Unit(s, NONE, r.concept, r.id, "sentence") for s in sentences]
-    return units
-
-
-def counts_by(records: list[CorpusRecord], key) -> dict[str, int]:
-    out: dict[str, int] = defaultdict(int)
-    for r in records:
-        out[key(r)] += 1
-    return dict(sorted(out.items()))

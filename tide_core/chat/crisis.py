@@ -46,7 +46,6 @@ __all__ = ["CATEGORIES", "CATEGORY_LABELS", "CRISIS_CARD", "REPLY_CATEGORIES", "
 log = logging.getLogger(__name__)
 
 SOURCES = ("user_message", "model_reply")
-LAYERS = ("pattern", "semantic", "context")
 CONTEXT_MESSAGES = 3  # the current message and the two before it
 MAX_CHARS = 20_000  # longer text: the first and last MAX_CHARS // 2 characters are scored
 REPLY_CATEGORIES = tuple(c for c in CATEGORIES if c not in pattern_layer().not_in_replies)

@@ -185,3 +185,14 @@ class SentenceEncoder:
                                           "token_type_ids": np.zeros_like(ids)})[0]
             vectors[chunk] = out
         return Pooled(vectors, tokens)
+
+
+class NormalizedEncoder:
+    """A SentenceEncoder as the metrics' Encoder protocol (tide_core.evaluation.embeddings): `key` and `encode`
+    giving L2-normalised rows, so the detector's training reuses that module's on-disk cache."""
+
+    def __init__(self, encoder: SentenceEncoder):
+        self.encoder, self.key = encoder, encoder.key
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        return self.encoder.encode(texts).normalized()

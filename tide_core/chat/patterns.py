@@ -24,9 +24,14 @@ _APOSTROPHE = "['\u2019]?"
 _SENTENCE = re.compile(r"(?<=[.!?\n])\s+")
 
 
+def optional_apostrophes(pattern: str) -> str:
+    """The pattern with each ' matching ', ’ or nothing ("wasn't", "wasn’t", "wasnt")."""
+    return pattern.replace("'", _APOSTROPHE)
+
+
 def _compile(source: str, where: str) -> re.Pattern:
     try:
-        return re.compile(source.strip().replace("'", _APOSTROPHE), re.IGNORECASE)
+        return re.compile(optional_apostrophes(source.strip()), re.IGNORECASE)
     except re.error as exc:
         raise TideError(f"{PATTERNS_FILE.name}: {where} is not a valid regular expression ({exc})") from None
 

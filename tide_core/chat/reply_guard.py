@@ -21,6 +21,7 @@ from pathlib import Path
 
 import yaml
 
+from tide_core.chat.patterns import optional_apostrophes
 from tide_core.errors import TideError
 
 REPLY_SAFETY_FILE = Path(__file__).resolve().parent / "data" / "reply_safety.yaml"
@@ -30,8 +31,7 @@ DOES_NOT_ENGAGE = "does_not_engage"
 
 def _rx(patterns: list[str], where: str) -> re.Pattern:
     try:
-        return re.compile("|".join(f"(?:{p.replace(chr(39), '[' + chr(39) + chr(0x2019) + ']?')})" for p in patterns),
-                          re.IGNORECASE)
+        return re.compile("|".join(f"(?:{optional_apostrophes(p)})" for p in patterns), re.IGNORECASE)
     except re.error as exc:
         raise TideError(f"{REPLY_SAFETY_FILE.name}: {where} is not a valid regular expression ({exc})") from None
 

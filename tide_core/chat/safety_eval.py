@@ -151,8 +151,8 @@ class SafetyReport:
                 cells.append(f"{row['value']:.3f} [{row['ci_low']:.2f}, {row['ci_high']:.2f}] n={row['n']}"
                              if row else "-")
             lines.append(f"{eval_set:<16} {cells[0]:>22} {cells[1]:>22} {cells[2]:>26}")
-        lines.append("bars: explicit >= 0.95, implicit >= 0.85, false alarms <= 0.10 (context_windows and "
-                     "tide_dataset show all risk under 'explicit')")
+        lines.append(f"bars: explicit >= {BARS['explicit']}, implicit >= {BARS['implicit']}, false alarms <= "
+                     f"{BARS['hard_negative']} (tide_dataset shows all risk under 'explicit')")
         lines.append("recall by category (out of fold on the corpus; on the frozen test set):")
         for cat in CATEGORIES:
             cells = []

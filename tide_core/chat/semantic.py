@@ -35,7 +35,7 @@ from pathlib import Path
 import numpy as np
 
 from tide_core.chat.corpus import CorpusRecord, corpus_files, files_hash, load_corpus, split_sentences
-from tide_core.chat.encoder import DIM, Pooled, SentenceEncoder, export_dir
+from tide_core.chat.encoder import NormalizedEncoder, Pooled, SentenceEncoder, export_dir
 from tide_core.chat.taxonomy import CATEGORIES, EXPLICIT, IMPLICIT, NONE
 from tide_core.errors import TideError
 
@@ -152,54 +152,13 @@ class Scorer:
     def risk_proba(self, texts: list[str], vectors: np.ndarray) -> np.ndarray:
         return self.risk.predict_proba(self.features.transform(texts, vectors))[:, self._true]
 
-    def score(self, texts: list[str], pooled: Pooled, kinds: list[str]) -> MessageScore:
-        vectors = pooled.normalized()
+    def score(self, texts: list[str], vectors: np.ndarray, kinds: list[str]) -> MessageScore:
+        """The highest-scoring of `texts` (`vectors`: their normalised embeddings) with its category."""
         p = self.risk_proba(texts, vectors)
         best = int(np.argmax(p))
         probs = self.category.predict_proba(self.features.transform(texts[best:best + 1], vectors[best:best + 1]))[0]
         c = int(np.argmax(probs))
         return MessageScore(float(p[best]), self.category_classes[c], float(probs[c]), texts[best], kinds[best])
-
-class EmbeddingStore:
-    """Normalised and pooled vectors of corpus texts, cached by text hash in artifacts/safety/embeddings.npz (a
-    training-time cache for the corpus only; chat messages are never written here)."""
-
-    def __init__(self, encoder: SentenceEncoder, path: Path | None = None):
-        self.encoder = encoder
-        self.path = path or export_dir() / "corpus-embeddings.npz"
-        self._vectors: dict[str, np.ndarray] = {}
-        self._tokens: dict[str, int] = {}
-        if self.path.is_file():
-            try:
-                with np.load(self.path) as data:
-                    for key, vec, tok in zip(data["keys"], data["vectors"], data["tokens"], strict=True):
-                        self._vectors[str(key)], self._tokens[str(key)] = vec, int(tok)
-            except (OSError, ValueError, KeyError) as exc:
-                log.warning("ignoring the unreadable embedding cache %s (%s)", self.path, exc)
-
-    @staticmethod
-    def key(text: str) -> str:
-        return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:24]
-
-    def pooled(self, texts: list[str]) -> Pooled:
-        missing = list(dict.fromkeys(t for t in texts if self.key(t) not in self._vectors))
-        if missing:
-            got = self.encoder.encode(missing)
-            for text, vec, tok in zip(missing, got.vectors, got.tokens, strict=True):
-                self._vectors[self.key(text)], self._tokens[self.key(text)] = vec, int(tok)
-            self._save()
-        keys = [self.key(t) for t in texts]
-        return Pooled(np.stack([self._vectors[k] for k in keys]) if keys else np.zeros((0, DIM), np.float32),
-                      np.array([self._tokens[k] for k in keys]))
-
-    def _save(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(f".{self.path.stem}.{uuid.uuid4().hex}.npz")
-        keys = list(self._vectors)
-        np.savez(tmp, keys=np.array(keys), vectors=np.stack([self._vectors[k] for k in keys]),
-                 tokens=np.array([self._tokens[k] for k in keys]))
-        os.replace(tmp, self.path)
-
 
 @dataclass
 class SemanticModel:
@@ -228,7 +187,7 @@ class SemanticModel:
         later context windows)."""
         chunks = message_chunks(text, self.chunk)
         pooled = encoder.encode(chunks)
-        scored = self.scorer.score(chunks, pooled, ["message"] + ["chunk"] * (len(chunks) - 1))
+        scored = self.scorer.score(chunks, pooled.normalized(), ["message"] + ["chunk"] * (len(chunks) - 1))
         return scored, Pooled(pooled.vectors[:1], pooled.tokens[:1])
 
     def explain(self, encoder: SentenceEncoder, scored: MessageScore) -> MessageScore:
@@ -236,12 +195,12 @@ class SemanticModel:
         sentences = split_sentences(scored.unit)
         if len(sentences) <= 1:
             return scored
-        best = self.scorer.score(sentences, encoder.encode(sentences), ["sentence"] * len(sentences))
+        best = self.scorer.score(sentences, encoder.encode(sentences).normalized(), ["sentence"] * len(sentences))
         return MessageScore(scored.score, scored.category, scored.category_score, best.unit, "sentence")
 
     def score_context(self, texts: list[str], pooled: Pooled) -> MessageScore:
         """The score of several messages taken together (their n-grams joined, their embeddings pooled)."""
-        return self.scorer.score(["\n".join(texts)], pooled, ["context"])
+        return self.scorer.score(["\n".join(texts)], pooled.normalized(), ["context"])
 
     # --- persistence ------------------------------------------------------------------------------------------
     @staticmethod
@@ -314,9 +273,9 @@ def ordinary_messages(n: int, seed: int) -> list[CorpusRecord]:
                          "tide_core.dataset", 0) for cid, text, scenario, _ in rows[:n]]
 
 
-def cross_validate(records: list[CorpusRecord], store: EmbeddingStore, hyper: dict = HYPER) -> dict[str, MessageScore]:
+def cross_validate(records: list[CorpusRecord], embed, hyper: dict = HYPER) -> dict[str, MessageScore]:
     """Out-of-fold message scores: GroupKFold by concept over the single-message records, so every score comes from
-    a model that never saw any paraphrase of that message's idea."""
+    a model that never saw any paraphrase of that message's idea. `embed(texts)` gives normalised embeddings."""
     from sklearn.model_selection import GroupKFold
 
     singles = [r for r in records if not r.turns]
@@ -325,7 +284,7 @@ def cross_validate(records: list[CorpusRecord], store: EmbeddingStore, hyper: di
     for fold, (_, test) in enumerate(GroupKFold(n_splits=hyper["folds"]).split(concepts, groups=concepts)):
         for i in test:
             fold_of[concepts[i]] = fold
-    vectors = store.pooled([r.text for r in singles]).normalized()
+    vectors = embed([r.text for r in singles])
     out: dict[str, MessageScore] = {}
     for fold in range(hyper["folds"]):
         train = [i for i, r in enumerate(singles) if fold_of[r.concept] != fold]
@@ -334,7 +293,7 @@ def cross_validate(records: list[CorpusRecord], store: EmbeddingStore, hyper: di
         for r in singles:
             if fold_of[r.concept] == fold:
                 chunks = message_chunks(r.text, hyper["chunk"])
-                out[r.id] = scorer.score(chunks, store.pooled(chunks), ["message"] + ["chunk"] * (len(chunks) - 1))
+                out[r.id] = scorer.score(chunks, embed(chunks), ["message"] + ["chunk"] * (len(chunks) - 1))
     return out
 
 
@@ -375,17 +334,20 @@ def build_model(version: str | None = None, hyper: dict = HYPER) -> SemanticMode
     from tide_core.chat.patterns import pattern_layer
 
     started = time.perf_counter()
+    from tide_core.evaluation.embeddings import CachedEncoder, EmbeddingCache
+
     encoder = SentenceEncoder.load()
-    store = EmbeddingStore(encoder)
+    # the corpus's embeddings, cached by text hash like the metrics' (chat messages are never written here)
+    cached = CachedEncoder(NormalizedEncoder(encoder), EmbeddingCache(export_dir() / "embeddings", encoder.key))
     records = load_corpus()
     singles = [r for r in records if not r.turns]
     training = singles + ordinary_messages(hyper["ordinary_messages"], hyper["ordinary_seed"])
-    oof = cross_validate(training, store, hyper)
+    oof = cross_validate(training, cached.encode, hyper)
     layer = pattern_layer()
     pattern_hits = {r.id: layer.find(r.text) is not None for r in singles}
     threshold, reason = choose_threshold(singles, {k: v.score for k, v in oof.items()}, pattern_hits, hyper)
     texts = [r.text for r in training]
-    features, risk, category = fit_classifiers(training, texts, store.pooled(texts).normalized(), hyper)
+    features, risk, category = fit_classifiers(training, texts, cached.encode(texts), hyper)
     if set(category.classes_) != set(CATEGORIES):
         raise TideError(f"the crisis corpus lacks categories {sorted(set(CATEGORIES) - set(category.classes_))}")
     model = SemanticModel(version or current_version(hyper), features, risk, category, threshold, reason,
