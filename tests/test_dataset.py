@@ -69,3 +69,61 @@ def test_splits_by_persona_stable_and_proportionate(ds):
     assert abs(big.count("train") / 5000 - 0.8) < 0.03 and abs(big.count("test") / 5000 - 0.1) < 0.02
     # Adding personas never moves an existing persona to another split.
     assert [split_of(i, 13, cfg) for i in range(1, 101)] == big[:100]
+
+
+def _copy_generator(dst):
+    """A copy of the generator's files (what generator_version hashes) under dst."""
+    import shutil
+
+    from tide_core.generator_version import GENERATOR_PATHS, PACKAGE_ROOT
+
+    for rel in GENERATOR_PATHS:
+        src = PACKAGE_ROOT / rel
+        if src.is_dir():
+            shutil.copytree(src, dst / rel, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(src, dst / rel)
+    return dst
+
+
+def _edit_one_bank_word(root):
+    """Change one word in one bank file; returns the file edited."""
+    from tide_core.generator_version import generator_files
+
+    banks = [p for p in generator_files(root) if p.suffix in (".yaml", ".yml")] or \
+        [p for p in generator_files(root) if "bank" in p.name]
+    path = banks[0]
+    text = path.read_text()
+    word = next(w for w in ("the", "and", "my") if f" {w} " in text)
+    path.write_text(text.replace(f" {word} ", f" {word.upper()} ", 1))
+    return path
+
+
+def test_generator_version_hashes_bank_content(tmp_path):
+    from tide_core import GENERATOR_VERSION
+    from tide_core.generator_version import generator_version
+
+    root = _copy_generator(tmp_path / "gen")
+    before = generator_version(root)
+    assert before == GENERATOR_VERSION  # the copy hashes like the package: paths are relative, caches left out
+    generator_version.cache_clear()
+    assert generator_version(root) == before  # unchanged content, same version
+    _edit_one_bank_word(root)
+    generator_version.cache_clear()
+    assert generator_version(root) != before
+
+
+def test_unchanged_rerun_reuses_and_a_bank_edit_rebuilds(tmp_path, monkeypatch):
+    import tide_core.config
+    from tide_core.generator_version import generator_version
+    from tide_core.pipeline import build_step
+
+    cfg = DatasetConfig(n_personas=4, conversations_per_persona=3, seed=2)
+    path = tmp_path / "w.duckdb"
+    assert not build_step(cfg, path).reused
+    assert build_step(cfg, path).reused
+    root = _copy_generator(tmp_path / "gen")
+    _edit_one_bank_word(root)
+    monkeypatch.setattr(tide_core.config, "generator_version", lambda: generator_version(root))
+    assert not build_step(cfg, path).reused
+    assert build_step(cfg, path).reused

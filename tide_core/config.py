@@ -14,8 +14,8 @@ from pathlib import Path
 
 import yaml
 
-from tide_core import GENERATOR_VERSION
 from tide_core.errors import ConfigError
+from tide_core.generator_version import generator_version
 from tide_core.typed_config import Rules, build, check_fields
 
 
@@ -154,8 +154,9 @@ class DatasetConfig:
         return dataclasses.asdict(self)
 
     def fingerprint(self) -> str:
-        """A stable hash of the config and generator version: a warehouse built from it can be reused."""
-        blob = json.dumps({"config": self.to_dict(), "generator": GENERATOR_VERSION}, sort_keys=True)
+        """A stable hash of the config and the generator's version (a hash of its code and bank files): a warehouse
+        built with the same fingerprint can be reused; an edit to either rebuilds it."""
+        blob = json.dumps({"config": self.to_dict(), "generator": generator_version()}, sort_keys=True)
         return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
     def with_overrides(self, **overrides: object) -> DatasetConfig:

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from tide_core import GENERATOR_VERSION
 from tide_core.config import DatasetConfig
 from tide_core.dialogue import RISK_TYPES, Dialogue, compose_dialogue
+from tide_core.generator_version import generator_version
 from tide_core.personas import Persona, generate_personas
 from tide_core.scenarios import Scenario, resolve_scenarios
 
@@ -130,7 +130,7 @@ def build_dataset(cfg: DatasetConfig, progress: Callable[[int], None] | None = N
 def build_info(cfg: DatasetConfig, ds: Dataset, seconds: float) -> dict[str, str]:
     return {
         "config_fingerprint": cfg.fingerprint(),
-        "generator_version": GENERATOR_VERSION,
+        "generator_version": generator_version(),
         "seed": str(cfg.seed),
         "n_personas": str(ds.personas.height),
         "n_conversations": str(ds.conversations.height),

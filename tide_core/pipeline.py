@@ -1,7 +1,8 @@
 """The main job's steps, reusable from the CLI, benchmarks and tests.
 
 `build_step` builds the dataset and the warehouse, or reuses the warehouse when it was built from the same
-config and generator version (its build_info fingerprint matches).
+config and the same generator code and bank files (its build_info fingerprint matches; see
+tide_core.generator_version).
 """
 
 from __future__ import annotations
