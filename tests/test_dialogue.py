@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
 from dataclasses import replace
@@ -258,3 +259,146 @@ def test_no_person_mixing_clinical_swaps_or_doubling(personas):
             assert not rx.search(d.client_message), (rx.pattern, d.client_message)
         if p.partner is not None:
             assert "seeing someone new" not in d.client_message.lower()
+
+
+# --- the bank files: every template's slots are known, every template is reachable, bad entries are named --------
+
+_REPLY_WORDS = frozenset({"emo1", "emo2", "s1", "s2", "f1", "f2", "n1", "n2", "courage", "value", "shows"})
+
+
+def _nested(fields, sources):
+    """`fields` plus the slots their filler values name ("{lost}'s birthday" names lost), to a fixed point."""
+    from tide_core.dialogue.fill import tpl
+
+    out, todo = set(fields), list(fields)
+    while todo:
+        src = sources.get(todo.pop())
+        values = (src,) if isinstance(src, str) else src if isinstance(src, tuple) else ()
+        for value in values:
+            for f in tpl(value).fields - out:
+                out.add(f)
+                todo.append(f)
+    return out
+
+
+@pytest.fixture(scope="module")
+def bank_walk():
+    """For a broad persona sample: each persona's slot sources, and per scenario the slots its client text can use."""
+    from tide_core.dialogue import client_voice
+    from tide_core.dialogue.banks import load_banks
+    from tide_core.dialogue.compose import _PRONOUNS, _sources
+    from tide_core.dialogue.fill import Tpl
+    from tide_core.dialogue.trauma_sources import TRAUMA_KEYS
+
+    people = generate_personas(600, DatasetConfig().personas, 7)
+    banks = load_banks()
+    shared_client = [t for v in vars(client_voice).values() if isinstance(v, tuple) and v and isinstance(v[0], Tpl)
+                     for t in v]
+    shared_client += [t for v in (client_voice.RISK, client_voice.TERSE_RISK) for ts in v.values() for t in ts]
+    walk = []
+    for p in people:
+        sources = _sources(p)
+        for sid, sb in banks.scenarios.items():
+            client = [t for f in dataclasses.fields(sb.client) for t in getattr(sb.client, f.name)] + shared_client
+            used = set()
+            for t in client:
+                if all(f in sources or f.startswith("m_") for f in t.fields):
+                    used |= t.fields
+            allowed = _nested(used, sources) | _REPLY_WORDS | {k for k in sources if k.startswith("if_")}
+            for base, pronouns in _PRONOUNS.items():
+                if base in allowed:
+                    allowed |= set(pronouns)
+            if allowed & TRAUMA_KEYS:
+                allowed.add("kind")
+            walk.append((p, sid, sources, allowed))
+    return banks, walk
+
+
+def _templates_of(record):
+    return [(f.name, t) for f in dataclasses.fields(record) for t in getattr(record, f.name) if hasattr(t, "fields")]
+
+
+def test_every_bank_slot_is_known(bank_walk):
+    banks, walk = bank_walk
+    known = set(_REPLY_WORDS)
+    for _, _, sources, _ in walk:
+        known |= set(sources)
+    unknown = []
+    for sid, sb in banks.scenarios.items():
+        for part in ("client", "reply", "parts"):
+            for key, t in _templates_of(getattr(sb, part)):
+                bad = {f for f in t.fields if f not in known and not f.startswith("m_")}
+                if bad:
+                    unknown.append((f"scenarios/{sid}.yaml", part, key, t.text, sorted(bad)))
+    for key, t in _templates_of(banks.shared):
+        if t.fields - known:
+            unknown.append(("shared_replies.yaml", key, t.text, sorted(t.fields - known)))
+    assert not unknown, unknown[:10]
+
+
+def test_every_bank_template_is_reachable_from_some_client_message(bank_walk):
+    """A client template must be fillable by some persona; a reply template needs a persona and scenario whose
+    client text can use every slot it names (marks included), or the generator would silently never pick it."""
+    banks, walk = bank_walk
+    by_sid = {}
+    for _p, sid, sources, allowed in walk:
+        by_sid.setdefault(sid, []).append((sources, allowed))
+    unreachable = []
+    for sid, sb in banks.scenarios.items():
+        for key, t in _templates_of(sb.client):
+            if not any(all(f in s or f.startswith("m_") for f in t.fields) for s, _ in by_sid[sid]):
+                unreachable.append((sid, "client", key, t.text))
+        for part in ("reply", "parts"):
+            for key, t in _templates_of(getattr(sb, part)):
+                if not any(t.fields <= allowed for _, allowed in by_sid[sid]):
+                    unreachable.append((sid, part, key, t.text))
+    everywhere = [allowed for _, _, _, allowed in walk]
+    for key, t in _templates_of(banks.shared):
+        if not any(t.fields <= allowed for allowed in everywhere):
+            unreachable.append(("shared", key, t.text))
+    assert not unreachable, unreachable[:10]
+
+
+def test_unfiltered_shared_sentences_fill_for_every_persona(bank_walk):
+    """Risk ER/DN, leads, self-critical DN and guarded steps are drawn without a slot check: every slot they name
+    must be one every persona can fill."""
+    banks, walk = bank_walk
+    for key in ("risk_er", "risk_dn", "er_leads", "dn_self_critical", "step_guarded"):
+        for t in getattr(banks.shared, key):
+            for _, _, sources, _ in walk:
+                assert t.fields <= set(sources) | _REPLY_WORDS, (key, t.text)
+
+
+def _bank_copy(tmp_path):
+    import shutil
+
+    from tide_core.dialogue.banks import DATA_DIR
+
+    return shutil.copytree(DATA_DIR, tmp_path / "data")
+
+
+@pytest.mark.parametrize("edit, expected", [
+    (lambda t: t.replace("  core:\n  - ", "  core:\n  - 12\n  - ", 1), r"client: core\[0\]: expected a non-empty string"),
+    (lambda t: t.replace("  core:\n  - ", "  core:\n  - 'I woke {clock'\n  - ", 1),
+     r"client: core\[0\]: expected a template with balanced"),
+    (lambda t: t.replace("  ask:", "  asks:", 1), r"client: expected exactly the keys .*missing ask; unknown asks"),
+    (lambda t: "- a list, not a mapping\n", r"expected a mapping of keys at the top level, got list"),
+])
+def test_bank_loader_names_file_key_and_expectation(tmp_path, edit, expected):
+    from tide_core.dialogue.banks import BankError, load_banks
+
+    data = _bank_copy(tmp_path)
+    path = data / "scenarios" / "nightmare.yaml"
+    path.write_text(edit(path.read_text()))
+    with pytest.raises(BankError, match=expected) as err:
+        load_banks(data)
+    assert "nightmare.yaml" in str(err.value)
+
+
+def test_bank_loader_wants_one_file_per_scenario(tmp_path):
+    from tide_core.dialogue.banks import BankError, load_banks
+
+    data = _bank_copy(tmp_path)
+    (data / "scenarios" / "nightmare.yaml").rename(data / "scenarios" / "nightmares.yaml")
+    with pytest.raises(BankError, match=r"missing nightmare\.yaml; unknown nightmares\.yaml"):
+        load_banks(data)

@@ -15,11 +15,14 @@ from __future__ import annotations
 import random
 import re
 
-from tide_core.dialogue.client_bank import SCENARIOS, ScenarioBank
+from tide_core.dialogue.banks import ClientBank, load_banks
 from tide_core.dialogue.fill import Slots, Tpl, bank, fillable, fix_articles, pick, render
 from tide_core.dialogue.vary import vary_client
 
 # Glued to the first sentence with a comma; never a sentence of their own (they would repeat across messages).
+# Each scenario's client templates (data/scenarios/<scenario>.yaml, key "client").
+CLIENT: dict[str, ClientBank] = {sid: b.client for sid, b in load_banks().scenarios.items()}
+
 OPENERS = ("Hey, ", "So ", "Ok so ", "Um, ", "Honestly, ", "Not sure where to start, but ",
            "I don't know, ", "Well, ", "Okay, ")
 GUARD_OPEN = bank("""
@@ -361,7 +364,7 @@ _COMMON_STARTS = {
 }
 
 
-def _voice_parts(style: str, b: ScenarioBank, slots: Slots, rng: random.Random) -> list[str]:
+def _voice_parts(style: str, b: ClientBank, slots: Slots, rng: random.Random) -> list[str]:
     """The sentences of a non-terse message, in order, before risk language and joining."""
     core = pick(rng, b.core, slots)
     parts: list[Tpl | None] = []
@@ -431,7 +434,7 @@ def _opener(text: str, style: str, rng: random.Random) -> str:
     return rng.choice(OPENERS) + decapped
 
 
-def _terse(b: ScenarioBank, slots: Slots, rng: random.Random, risk_type: str | None) -> str:
+def _terse(b: ClientBank, slots: Slots, rng: random.Random, risk_type: str | None) -> str:
     first = pick(rng, b.terse, slots)
     parts = [render(first, slots)]
     if rng.random() < (0.85 if not first.fields else 0.35):  # a concrete tail keeps messages distinct
@@ -478,7 +481,7 @@ def roughen(text: str, rng: random.Random, strength: float) -> str:
 def client_message(style: str, scenario_id: str, slots: Slots, rng: random.Random, *, young: bool,
                    risk_type: str | None) -> str:
     """One client message in `style` for `scenario_id`, drawing every detail through `slots`."""
-    b = SCENARIOS[scenario_id]
+    b = CLIENT[scenario_id]
     if style == "terse":
         text = _SINCE_WHEN.sub("since", _terse(b, slots, rng, risk_type))
         return roughen(text, rng, 0.6 if young else 0.25)

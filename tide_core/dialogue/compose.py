@@ -16,22 +16,10 @@ import random
 import re
 from functools import lru_cache
 
-from tide_core.dialogue.client_bank import GENERIC
+from tide_core.dialogue.banks import load_banks
 from tide_core.dialogue.client_voice import client_message
 from tide_core.dialogue.fill import ReplySlots, Slots, Source, Tpl, cap, fix_articles, render, tpl
 from tide_core.dialogue.persona_facts import persona_facts
-from tide_core.dialogue.reply_bank import (
-    DN_ANY,
-    DN_SELF_CRITICAL,
-    ER_FRAMES,
-    ER_LEADS,
-    REPLIES,
-    RISK_DN,
-    RISK_ER,
-    RISK_SR,
-    STEP_GUARDED,
-    STRENGTH_ANY,
-)
 from tide_core.dialogue.reply_frames import (
     COURAGE,
     DID_ANY,
@@ -45,12 +33,20 @@ from tide_core.dialogue.reply_frames import (
     SR_TRY,
     VALUE,
 )
-from tide_core.dialogue.reply_parts import PARTS
-from tide_core.dialogue.trauma_bank import TRAUMA_KEYS
+from tide_core.dialogue.trauma_sources import TRAUMA_KEYS
 from tide_core.dialogue.types import RISK_TYPES, Dialogue
 from tide_core.dialogue.vary import vary_reply
 from tide_core.personas import Persona
 from tide_core.scenarios import Scenario
+
+_BANKS = load_banks()  # data/: one file per scenario and trauma type, plus the shared reply sentences
+GENERIC = _BANKS.client_slots
+REPLIES = {sid: b.reply for sid, b in _BANKS.scenarios.items()}
+PARTS = {sid: b.parts for sid, b in _BANKS.scenarios.items()}
+_SHARED = _BANKS.shared
+RISK_ER, RISK_DN, RISK_SR = _SHARED.risk_er, _SHARED.risk_dn, _SHARED.risk_sr
+ER_LEADS, ER_FRAMES, DN_ANY, STRENGTH_ANY = _SHARED.er_leads, _SHARED.er_frames, _SHARED.dn_any, _SHARED.strength_any
+DN_SELF_CRITICAL, STEP_GUARDED = _SHARED.dn_self_critical, _SHARED.step_guarded
 
 ER, DN, SR = "emotion_recognition", "distress_normalization", "supportive_reflection"
 # Orders with ER elsewhere than first, by validate_first; used for a minority of replies.

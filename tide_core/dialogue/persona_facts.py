@@ -299,7 +299,7 @@ def persona_facts(p: Persona) -> Facts:
 
     working, work_src = work_sources(p, rng)
     src.update(work_src)
-    from tide_core.dialogue.trauma_bank import trauma_sources
+    from tide_core.dialogue.trauma_sources import trauma_sources
 
     src.update(trauma_sources(p, rng))
     if not kids:

@@ -1,7 +1,7 @@
 # ruff: noqa: E501  (bank lines are prose, one template per line)
 """Compositional reply material shared by every scenario: an emotion lexicon and sentence frames.
 
-A composed factor sentence is a frame with one scenario phrase dropped in (see reply_parts):
+A composed factor sentence is a frame with one scenario phrase dropped in (the "parts" of data/scenarios/<scenario>.yaml):
 
   ER   frame x {moment}   (gerund phrase: what the client went through, in second person)
   DN   frame x {reaction} (gerund phrase: the reaction being normalised) x optional {reason} (a clause)
