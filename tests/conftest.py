@@ -59,17 +59,17 @@ def evaluated_warehouse(tmp_path_factory, small_config) -> Path:
 
 
 def _real_exports_exist() -> bool:
-    from tide_core.chat.engine import FINE_TUNED, ZERO_SHOT
-    from tide_core.models.weights import artifacts_root
+    from tide_core.chat.engine import FINE_TUNED, ZERO_SHOT, export_problem
 
-    return all((artifacts_root() / "onnx" / s.export / "model.q4.onnx").is_file() for s in (FINE_TUNED, ZERO_SHOT))
+    return all(export_problem(s) is None for s in (FINE_TUNED, ZERO_SHOT))
 
 
 @pytest.fixture(scope="session")
 def chat_onnx_env(tmp_path_factory) -> dict[str, str]:
     """Environment for the chat page's embedded models: {} when the main job's 4-bit exports exist (the page uses
-    them); otherwise TIDE_ARTIFACTS pointing at a tiny random Llama with SmolLM2's tokenizer, exported here as
-    tests/test_onnx.py does, under both export names (TIDE_TEST_TINY_ONNX=1 forces this path)."""
+    them); otherwise TIDE_ARTIFACTS pointing at a tiny random Llama with SmolLM2's tokenizer, exported here (int4,
+    onnxruntime-genai's builder) as tests/test_onnx.py does, under both export names (TIDE_TEST_TINY_ONNX=1 forces
+    this path)."""
     if _real_exports_exist() and not os.environ.get("TIDE_TEST_TINY_ONNX"):
         return {}
     import shutil
@@ -82,6 +82,6 @@ def chat_onnx_env(tmp_path_factory) -> dict[str, str]:
     materialize_smollm2()
     root = tmp_path_factory.mktemp("artifacts")
     tiny = make_tiny_llama(root / "tiny-llama")
-    first = export_onnx(tiny, root / "onnx", name=FINE_TUNED.export, quantize=("q4",))
+    first = export_onnx(tiny, root / "onnx", name=FINE_TUNED.export, precision="int4")
     shutil.copytree(first, first.with_name(ZERO_SHOT.export))  # one export serves both names
     return {"TIDE_ARTIFACTS": str(root)}

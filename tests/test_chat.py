@@ -25,7 +25,7 @@ from tide_core.chat.records import clinician_record, crisis_event_record, prefer
 from tide_core.chat.reply_guard import reply_guard
 from tide_core.dialogue import RISK_TYPES
 from tide_core.errors import TideError
-from tide_core.models.backend import SYSTEM_PROMPT, DecodingSettings
+from tide_core.models.backend import SYSTEM_PROMPT
 from tide_core.models.recipe import get_recipe
 from warehouse.live import validate
 
@@ -378,11 +378,44 @@ def test_the_session_cap_stops_requests(env, fake):
     assert len(fake.requests) == 1 and len(at.chat_message) == 3
 
 
-def test_warm_up_caches_the_system_prompt_at_load(chat_onnx_env, monkeypatch):
+def test_warm_up_appends_the_calm_and_crisis_prompts_at_load(chat_onnx_env, monkeypatch):
     for name, value in chat_onnx_env.items():
         monkeypatch.setenv(name, value)
+    from tide_core.chat.engine import crisis_system_prompt
+
     cold = load_generator(FINE_TUNED.folder, warm=False)
     warm = load_generator(FINE_TUNED.folder)
-    assert cold._prefixes == {} and len(warm._prefixes) == 2  # the study's prompt and the crisis prompt
-    settings = DecodingSettings(max_new_tokens=TOKENS)
-    assert "".join(warm.stream(SYSTEM_PROMPT, CALM, settings)) == cold.generate(SYSTEM_PROMPT, CALM, settings).text
+    # one onnxruntime-genai generator per prompt (the study's and the crisis one), each holding just its prompt
+    assert cold._slots == [] and len(warm._slots) == 2
+    assert [s.prefix for s in warm._slots] == [tuple(warm.system_prefix(p)) for p in (SYSTEM_PROMPT,
+                                                                                   crisis_system_prompt())]
+    settings = replace(get_recipe("smollm2-135m").decoding, max_new_tokens=TOKENS)  # what the chat answers with
+    for system in (SYSTEM_PROMPT, crisis_system_prompt()):
+        assert "".join(warm.stream(system, CALM, settings)) == cold.generate(system, CALM, settings).text
+    assert len(warm._slots) == 2  # the replies used the warmed generators, no new ones
+    assert all(s.generator.token_count() == len(s.prefix) for s in warm._slots)
+
+
+def test_the_chat_path_imports_no_torch(chat_onnx_env):
+    """The page's engine loads, warms and streams the embedded model with onnxruntime-genai alone (the crisis
+    detector's own torch-free check is in tests/test_crisis.py)."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from tide_core.chat.engine import FINE_TUNED, ChatSession, load_generator\n"
+        "from tide_core.chat.limits import ChatLimits\n"
+        "from tide_core.models.backend import SYSTEM_PROMPT\n"
+        "settings = ChatSession(ChatLimits(max_new_tokens=4)).settings_for(FINE_TUNED)\n"
+        "generator = load_generator(FINE_TUNED.folder)\n"
+        "text = ''.join(generator.stream(SYSTEM_PROMPT, 'I keep having nightmares.', settings))\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('torch', 'transformers'))\n"
+        "print('HEAVY', heavy, bool(text))\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120,
+                         env={**os.environ, **chat_onnx_env, "PYTHONPATH": str(root)})
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert "HEAVY [] True" in out.stdout

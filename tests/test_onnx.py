@@ -1,5 +1,6 @@
-"""ONNX export and the torch-free generator, on a tiny random Llama that uses SmolLM2's real tokenizer and chat
-template (seconds to export), compared token for token with transformers' generate."""
+"""ONNX export (onnxruntime-genai's builder) and the torch-free generator (onnxruntime-genai), on a tiny random Llama
+that uses SmolLM2's real tokenizer and chat template (seconds to export), compared token for token with
+transformers' generate (the fp32 export's greedy parity check)."""
 
 from __future__ import annotations
 
@@ -10,18 +11,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from tide_core.models.backend import SYSTEM_PROMPT, DecodingSettings
 from tide_core.models.onnx_export import OnnxExportError, export_onnx
-from tide_core.models.onnx_generate import (
-    ContextLengthError,
-    IncrementalDecoder,
-    OnnxGenerator,
-    OnnxModelError,
-    top_p_filter,
-)
+from tide_core.models.onnx_generate import ContextLengthError, OnnxGenerator, OnnxModelError
 from tide_core.models.weights import DEFAULT_CACHE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,7 +62,7 @@ def onnx_root(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def exported(tiny_model, onnx_root) -> Path:
-    return export_onnx(tiny_model, onnx_root, quantize=("int8", "q4"))
+    return export_onnx(tiny_model, onnx_root, precision="fp32")
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +77,8 @@ def torch_model(tiny_model):
     return AutoModelForCausalLM.from_pretrained(tiny_model).eval(), AutoTokenizer.from_pretrained(tiny_model)
 
 
-def torch_greedy(torch_model, prompt_ids: list[int], stop_ids, max_new_tokens: int) -> list[int]:
+def torch_greedy(torch_model, prompt_ids: list[int], stop_ids, max_new_tokens: int,
+                 repetition_penalty: float = 1.0) -> list[int]:
     """transformers' own greedy generate, with the stop token (if any) removed from the end."""
     import torch
 
@@ -91,7 +86,7 @@ def torch_greedy(torch_model, prompt_ids: list[int], stop_ids, max_new_tokens: i
     ids = torch.tensor([prompt_ids])
     with torch.no_grad():
         out = model.generate(ids, attention_mask=torch.ones_like(ids), max_new_tokens=max_new_tokens, do_sample=False,
-                             eos_token_id=sorted(stop_ids), pad_token_id=2)
+                             eos_token_id=sorted(stop_ids), pad_token_id=2, repetition_penalty=repetition_penalty)
     tokens = out[0, len(prompt_ids):].tolist()
     return tokens[:-1] if tokens and tokens[-1] in stop_ids else tokens
 
@@ -99,16 +94,16 @@ def torch_greedy(torch_model, prompt_ids: list[int], stop_ids, max_new_tokens: i
 # --- export ------------------------------------------------------------------------------------------------------
 def test_export_writes_model_tokenizer_and_manifest(exported, tiny_model, onnx_root):
     manifest = json.loads((exported / "manifest.json").read_text())
+    genai = json.loads((exported / "genai_config.json").read_text())
     assert exported == onnx_root / "tiny-llama"
-    assert {"model.onnx", "model.int8.onnx", "model.q4.onnx", "tokenizer.json", "manifest.json"} <= {
+    assert {"model.onnx", "genai_config.json", "tokenizer.json", "chat_template.jinja", "manifest.json"} <= {
         p.name for p in exported.iterdir()}
     assert manifest["model_id"] == "tiny-llama" and manifest["source"] == str(tiny_model.resolve())
+    assert manifest["precision"] == "fp32" and manifest["builder"].startswith("onnxruntime-genai ")
     assert 2 in manifest["eos_token_ids"]  # <|im_end|>, SmolLM2's end of turn
-    assert manifest["chat_template"] == (tiny_model / "chat_template.jinja").read_text()
-    assert (manifest["num_layers"], manifest["num_kv_heads"], manifest["head_dim"]) == (2, 2, 16)
-    assert manifest["dtype"] == "float32" and manifest["exported_at"]
-    assert manifest["verify_max_abs_diff"] < 1e-3
-    assert manifest["file_bytes"]["int8"] < manifest["file_bytes"]["fp32"] / 2
+    assert sorted(genai["model"]["eos_token_id"]) == manifest["eos_token_ids"]  # the runtime stops on the same ids
+    assert (exported / "chat_template.jinja").read_text() == (tiny_model / "chat_template.jinja").read_text()
+    assert manifest["context_length"] == CONTEXT and manifest["exported_at"] and manifest["export_seconds"] > 0
     assert [p.name for p in onnx_root.iterdir()] == ["tiny-llama"]  # no temporary folders left behind
 
 
@@ -117,7 +112,7 @@ def test_a_failed_export_leaves_the_previous_one_untouched(exported, tiny_model,
     shutil.copytree(tiny_model, broken)
     (broken / "model.safetensors").write_bytes(b"not weights")
     before = (exported / "manifest.json").read_text()
-    with pytest.raises(OnnxExportError, match="does not load as a causal language model"):
+    with pytest.raises(OnnxExportError, match="did not export: the onnxruntime-genai builder failed"):
         export_onnx(broken, onnx_root)
     assert (exported / "manifest.json").read_text() == before
     assert [p.name for p in onnx_root.iterdir()] == ["tiny-llama"]
@@ -128,31 +123,48 @@ def test_a_folder_without_config_is_refused_with_the_expected_layout(tmp_path):
         export_onnx(tmp_path, tmp_path / "out")
 
 
+def test_an_unknown_precision_is_refused(tiny_model, tmp_path):
+    with pytest.raises(OnnxExportError, match=r"unknown precision 'q4'; expected one of \['int4', 'fp32'\]"):
+        export_onnx(tiny_model, tmp_path, precision="q4")
+
+
 # --- generation ----------------------------------------------------------------------------------------------------
-def test_greedy_tokens_equal_torch_generate(generator, torch_model):
+@pytest.mark.parametrize("penalty", [1.0, 1.1])
+def test_greedy_tokens_equal_torch_generate(generator, torch_model, penalty):
+    settings = DecodingSettings(max_new_tokens=24, repetition_penalty=penalty)
     for prompt in PROMPTS:
-        reply = generator.generate(SYSTEM_PROMPT, prompt, GREEDY)
+        reply = generator.generate(SYSTEM_PROMPT, prompt, settings)
         ids = generator.encode_prompt(SYSTEM_PROMPT, prompt)
-        expected = torch_greedy(torch_model, ids, generator.stop_token_ids, GREEDY.max_new_tokens)
+        expected = torch_greedy(torch_model, ids, generator.stop_token_ids, 24, penalty)
         assert reply.extra["token_ids"] == expected
         assert len(set(expected)) > 5  # a meaningful comparison, not one repeated token
 
 
-def test_the_system_prompt_is_processed_once_and_replies_do_not_change(exported, generator):
+def test_each_system_prompt_is_appended_once_and_replies_do_not_change(exported):
     plain = OnnxGenerator(exported, prefix_cache=False)
     cached = OnnxGenerator(exported)
-    fed: list[int] = []
-    forward = cached._forward
-    cached._forward = lambda ids, past, cache: fed.append(len(ids)) or forward(ids, past, cache)
-    system_len = len(cached.encode_prompt(SYSTEM_PROMPT, ""))  # the first use remembers the system turn
-    assert fed == [fed[0]] and 100 < fed[0] < system_len
-    for prompt in PROMPTS:
-        fed.clear()
-        reply = cached.generate(SYSTEM_PROMPT, prompt, GREEDY)
-        assert reply.extra["token_ids"] == plain.generate(SYSTEM_PROMPT, prompt, GREEDY).extra["token_ids"]
-        prompt_len = len(cached.encode_prompt(SYSTEM_PROMPT, prompt))
-        assert 0 < fed[0] < prompt_len - 100  # the first step ran only the user turn, not the system's
-    assert len(cached._prefixes) == 1
+    crisis = SYSTEM_PROMPT + "\n\nAsk directly about safety."
+    cached.warm([SYSTEM_PROMPT, crisis], GREEDY)
+    assert [len(s.prefix) for s in cached._slots] == [len(cached.system_prefix(s)) for s in (SYSTEM_PROMPT, crisis)]
+    assert all(s.generator.token_count() == len(s.prefix) for s in cached._slots)
+    for system in (SYSTEM_PROMPT, crisis, SYSTEM_PROMPT):
+        for prompt in PROMPTS:
+            reply = cached.generate(system, prompt, GREEDY)
+            assert reply.extra["token_ids"] == plain.generate(system, prompt, GREEDY).extra["token_ids"]
+            # rewound to its system prompt after the reply, ready for the next one
+            assert all(s.generator.token_count() == len(s.prefix) for s in cached._slots)
+    assert len(cached._slots) == 2 and not plain._slots
+
+
+def test_an_abandoned_stream_rewinds_to_the_system_prompt(exported):
+    cached = OnnxGenerator(exported)
+    expected = cached.generate(SYSTEM_PROMPT, PROMPTS[0], GREEDY).text
+    stream = cached.stream(SYSTEM_PROMPT, PROMPTS[1], GREEDY)
+    next(stream)
+    stream.close()  # the page reran mid-reply
+    (slot,) = cached._slots
+    assert slot.generator.token_count() == len(slot.prefix)
+    assert cached.generate(SYSTEM_PROMPT, PROMPTS[0], GREEDY).text == expected
 
 
 def test_prompt_matches_transformers_chat_template(generator, torch_model):
@@ -168,6 +180,7 @@ def test_stream_pieces_join_to_the_generated_text(generator):
     reply = generator.generate(SYSTEM_PROMPT, PROMPTS[0], GREEDY)
     pieces = list(generator.stream(SYSTEM_PROMPT, PROMPTS[0], GREEDY))
     assert len(pieces) > 5 and "".join(pieces) == reply.text
+    assert generator.last_reply_tokens == reply.completion_tokens
 
 
 def test_generation_stops_at_an_end_of_turn_token(exported):
@@ -183,9 +196,10 @@ def test_max_new_tokens_is_respected(generator):
     reply = generator.generate(SYSTEM_PROMPT, PROMPTS[0], DecodingSettings(max_new_tokens=7))
     assert reply.completion_tokens == 7 and reply.stop_reason == "max_tokens"
     assert reply.extra["ttft_ms"] > 0 and reply.latency_ms >= reply.extra["ttft_ms"]
+    assert len(list(generator.stream(SYSTEM_PROMPT, PROMPTS[0], DecodingSettings(max_new_tokens=7)))) <= 7
 
 
-def test_sampling_is_seeded_and_top_p_narrows_it(generator):
+def test_sampling_is_seeded(generator):
     def sample(seed, top_p=1.0):
         settings = DecodingSettings(max_new_tokens=12, temperature=1.0, top_p=top_p, seed=seed)
         return generator.generate(SYSTEM_PROMPT, PROMPTS[2], settings).extra["token_ids"]
@@ -194,12 +208,6 @@ def test_sampling_is_seeded_and_top_p_narrows_it(generator):
     assert sample(1) != sample(2)
     greedy = generator.generate(SYSTEM_PROMPT, PROMPTS[2], DecodingSettings(max_new_tokens=12)).extra["token_ids"]
     assert sample(3, top_p=1e-9) == greedy  # only the most likely token survives
-
-
-def test_top_p_keeps_the_smallest_set_reaching_p():
-    probs = np.array([0.1, 0.5, 0.3, 0.1])
-    assert np.allclose(top_p_filter(probs, 0.75), [0, 0.625, 0.375, 0])
-    assert np.allclose(top_p_filter(probs, 0.5), [0, 1, 0, 0])
 
 
 def test_a_prompt_longer_than_the_context_is_a_clear_error(generator):
@@ -215,33 +223,32 @@ def test_generation_stops_at_the_end_of_the_context(generator):
     assert reply.completion_tokens == CONTEXT - prompt_len and reply.stop_reason == "context_length"
 
 
-def test_incremental_decoding_keeps_multibyte_characters_and_spaces_whole(generator):
+def test_streaming_keeps_multibyte_characters_and_spaces_whole(generator):
     text = "Café naïve — I felt 😟 then 🙂 ok.  Two  spaces, 日本語."
-    ids = generator.tokenizer.encode(text, add_special_tokens=False).ids
-    decoder = IncrementalDecoder(generator.tokenizer)
-    pieces = [decoder.push(i) for i in ids] + [decoder.flush()]
+    ids = generator.encode(text)
+    decoder = generator.tokenizer.create_stream()
+    pieces = [decoder.decode(i) for i in ids]
     assert "".join(pieces) == text
     assert not any("\ufffd" in piece for piece in pieces)
     assert len(ids) > len([p for p in pieces if p])  # some tokens were partial characters, held back
 
 
-@pytest.mark.parametrize("variant", ["int8", "q4"])
-def test_quantized_variants_generate(exported, variant):
-    quantized = OnnxGenerator(exported, variant=variant)
+def test_the_int4_export_generates(tiny_model, tmp_path):
+    folder = export_onnx(tiny_model, tmp_path, name="tiny-int4")
+    quantized = OnnxGenerator(folder, variant="int4")
     reply = quantized.generate(SYSTEM_PROMPT, PROMPTS[0], GREEDY)
-    assert quantized.model_id == f"tiny-llama-{variant}" and reply.completion_tokens > 0
+    assert quantized.model_id == "tiny-int4-int4" and reply.completion_tokens > 0
+    assert json.loads((folder / "manifest.json").read_text())["precision"] == "int4"
 
 
-def test_an_unknown_quantization_is_refused(tiny_model, tmp_path):
-    with pytest.raises(OnnxExportError, match=r"unknown quantization \['int4'\]; expected any of \['int8', 'q4'\]"):
-        export_onnx(tiny_model, tmp_path, quantize=("int4",))
-
-
-def test_bad_folders_and_variants_are_refused(exported, tmp_path):
+def test_bad_folders_variants_and_old_exports_are_refused(exported, tmp_path):
     with pytest.raises(OnnxModelError, match="has no manifest.json"):
         OnnxGenerator(tmp_path)
-    with pytest.raises(OnnxModelError, match=r"no 'bf16' model; it has \['fp32', 'int8', 'q4'\]"):
-        OnnxGenerator(exported, variant="bf16")
+    with pytest.raises(OnnxModelError, match=r"holds a fp32 model, not 'int4'"):
+        OnnxGenerator(exported, variant="int4")
+    (tmp_path / "manifest.json").write_text(json.dumps({"format": "tide-onnx-1", "files": {"q4": "model.q4.onnx"}}))
+    with pytest.raises(OnnxModelError, match="format 'tide-onnx-1'; expected 'tide-onnx-genai-1' \\(re-export"):
+        OnnxGenerator(tmp_path)
 
 
 def test_the_generator_runs_without_torch_or_transformers(exported):
@@ -263,13 +270,13 @@ def test_the_generator_runs_without_torch_or_transformers(exported):
 # --- command line --------------------------------------------------------------------------------------------------
 def run_cli(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "training/export_onnx.py", *args], cwd=ROOT, capture_output=True,
-                          text=True, timeout=60)
+                          text=True, timeout=120)
 
 
 def test_cli_help_documents_the_options():
     out = run_cli("--help")
     assert out.returncode == 0
-    for option in ("--name", "--out", "--int8", "--q4", "--chat-template", "--no-verify", "model_dir"):
+    for option in ("--name", "--out", "--precision", "--chat-template", "model_dir"):
         assert option in out.stdout
 
 
@@ -279,19 +286,18 @@ def test_cli_bad_folder_prints_one_line_and_exits_2(tmp_path):
     assert out.stderr.strip().count("\n") == 0 and "no config.json" in out.stderr
 
 
-
 def test_cli_missing_chat_template_file_is_refused(tiny_model, tmp_path):
     out = run_cli(str(tiny_model), "--out", str(tmp_path), "--chat-template", str(tmp_path / "none.jinja"))
     assert out.returncode == 2 and "--chat-template" in out.stderr and "expected a jinja file" in out.stderr
     assert list(tmp_path.iterdir()) == []
 
 
-# --- the real model (about 2.5 minutes here, so only on request) ------------------------------------------------
+# --- the real model (about a minute here, so only on request) -------------------------------------------------------
 @pytest.mark.skipif(os.environ.get("TIDE_SLOW_TESTS") != "1", reason="real SmolLM2 export: set TIDE_SLOW_TESTS=1")
-def test_real_smollm2_export_gives_torch_identical_greedy_replies(tmp_path):
+def test_real_smollm2_fp32_export_gives_torch_identical_greedy_replies(tmp_path):
     from transformers import AutoModelForCausalLM
 
-    folder = export_onnx(SMOLLM2, tmp_path)
+    folder = export_onnx(SMOLLM2, tmp_path, precision="fp32")
     generator = OnnxGenerator(folder)
     model = AutoModelForCausalLM.from_pretrained(SMOLLM2).eval()
     for prompt in PROMPTS[:2]:

@@ -6,6 +6,7 @@
     claude   the frontier reference: Claude's replies to the same test sample (when a key is configured)
     export-onnx  export the fine-tuned model to ONNX and load it with the torch-free generator
     variety  print the variety figures of the dataset text
+    quality  print the dataset quality report (grounding, questions answered, reuse, bad joins, risk protocol)
     export   write the dataset as TIDE-release JSON, JSONL or Parquet (or every warehouse table as Parquet)
     import   load a TIDE-release folder, JSONL or Parquet export into a fresh warehouse
     evaluate score responses, simulate the default rater panel, run the statistics and findings
@@ -101,7 +102,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     if not args.skip_models:
         cmd_models(args)
         cmd_claude(args)
-        args.model, args.variant = "smollm2-135m", "q4"
+        args.model, args.variant = "smollm2-135m", "int4"
         cmd_serve_export(args)
     cmd_safety_eval(args)
     args.seed = args.seed if args.seed is not None else load_config(args.config).seed
@@ -193,6 +194,20 @@ def cmd_import_ratings(args: argparse.Namespace) -> int:
         print(f"  {where}: row {r.row_number}, field {r.field}: {r.reason} (value {value})")
     if len(report.rejects) > args.show:
         print(f"  ... {len(report.rejects) - args.show} more (all in the table rating_import_rejects; --show N)")
+    return 0
+
+
+def cmd_quality(args: argparse.Namespace) -> int:
+    from tide_core.quality import format_report
+    from warehouse.loader import connect_readonly
+    from warehouse.queries import run_query
+
+    with connect_readonly(args.warehouse) as con:
+        df = run_query(con, "dataset_quality_report")
+    if df.is_empty():
+        print(f"no quality report in {args.warehouse}: rebuild it (python -m tide_core build --force)")
+        return 1
+    print(format_report(df.to_dicts(), examples=args.examples))
     return 0
 
 
@@ -312,11 +327,15 @@ def build_parser() -> argparse.ArgumentParser:
     add("models", cmd_models, "Zero-shot, LoRA fine-tune, merge and generate with the small models.").add_argument(
         "--profile", dest="models_profile", default="cpu-default", choices=("cpu-default", "full"))
     add("claude", cmd_claude, "Claude's replies to the test sample (needs ANTHROPIC_API_KEY; says why when absent).")
-    p = add("export-onnx", cmd_serve_export, "Export the fine-tuned model to ONNX (once) and load it torch-free.")
+    p = add("export-onnx", cmd_serve_export, "Export the fine-tuned model and its zero-shot base to ONNX (once, onnxruntime-genai) and load it torch-free.")
     p.add_argument("--model", default="smollm2-135m", help="model id of a merged fine-tuned model")
-    p.add_argument("--variant", default="q4", choices=("fp32", "int8", "q4"), help="which export to load")
+    p.add_argument("--variant", default="int4", choices=("int4", "fp32"), help="precision to export and load "
+                   "(onnxruntime-genai builder)")
     add("variety", cmd_variety, "Print the variety figures of the dataset text.").add_argument(
         "--top", type=int, default=10, help="how many repeated sentences and openings to list")
+    add("quality", cmd_quality, "Print the dataset quality report: ungrounded feelings, questions answered, "
+        "sentence and opening reuse, distinct-n, known-bad joins, the risk protocol.").add_argument(
+        "--examples", type=int, default=3, help="how many examples to list per measure")
     add("evaluate", cmd_evaluate, "Score responses, simulate the default rater panel, run the statistics.").add_argument(
         "--seed", type=int, default=13, help="seed of the simulated panel and bootstraps")
     add("safety-eval", cmd_safety_eval, "Evaluate the chat's crisis detector (grouped CV on the corpus, frozen "

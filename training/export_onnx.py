@@ -1,10 +1,11 @@
-"""Export a Hugging Face causal LM folder to ONNX with its KV cache (tide_core.models.onnx_export).
+"""Export a Hugging Face causal LM folder to ONNX with onnxruntime-genai's model builder
+(tide_core.models.onnx_export).
 
-    .venv/bin/python training/export_onnx.py artifacts/models/smollm2-135m-instruct
-    .venv/bin/python training/export_onnx.py artifacts/models/<model_id>-ft-merged --q4
+    .venv/bin/python training/export_onnx.py artifacts/models/smollm2-135m-instruct          # 4-bit (int4)
+    .venv/bin/python training/export_onnx.py artifacts/models/<model_id>-ft-merged --precision fp32 --name x-fp32
     .venv/bin/python training/export_onnx.py smollm2      # materialises the base SmolLM2 folder first if needed
 
-Writes artifacts/onnx/<name>/ (model.onnx, tokenizer, manifest.json) atomically. Errors a user can fix print one
+Writes artifacts/onnx/<name>/ (model.onnx(.data), genai_config.json, tokenizer, manifest.json) atomically. Errors a user can fix print one
 line and exit with status 2.
 """
 
@@ -30,13 +31,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                                      "or 'smollm2' for the base SmolLM2 folder")
     p.add_argument("--name", help="output folder name under --out (default: the model folder's name)")
     p.add_argument("--out", type=Path, default=None, help="output root (default: artifacts/onnx)")
-    p.add_argument("--int8", action="store_true",
-                   help="also write model.int8.onnx (dynamic int8 weights, 4x smaller; see bench/bench_onnx.py)")
-    p.add_argument("--q4", action="store_true",
-                   help="also write model.q4.onnx (4-bit block weights; the fastest on CPU, see bench/bench_onnx.py)")
+    p.add_argument("--precision", default="int4", choices=("int4", "fp32"),
+                   help="int4: 4-bit block weights, what the chat serves (fastest on CPU, see bench/bench_onnx.py); "
+                        "fp32: full precision, token-identical to torch's greedy output")
     p.add_argument("--chat-template", type=Path, help="a jinja file to use instead of the folder's chat template "
                                                          "(e.g. the plain template a base model was fine-tuned with)")
-    p.add_argument("--no-verify", action="store_true", help="skip comparing onnxruntime logits with torch")
     p.add_argument("-q", "--quiet", action="store_true", help="only warnings and errors")
     return p.parse_args(argv)
 
@@ -64,8 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         from tide_core.models.onnx_export import ONNX_ROOT, export_onnx
 
         folder = export_onnx(resolve_model_dir(args.model_dir), args.out or ONNX_ROOT, name=args.name,
-                             quantize=tuple(k for k in ("int8", "q4") if getattr(args, k)), verify=not args.no_verify,
-                             chat_template=read_template(args.chat_template))
+                             precision=args.precision, chat_template=read_template(args.chat_template))
     except TideError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

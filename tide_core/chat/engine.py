@@ -1,7 +1,7 @@
 """The chat demo's engine: which systems can answer, a session of turns, and replies streamed with timing.
 
     systems = embedded_systems()                       # the ONNX exports under artifacts/onnx that exist
-    generator = load_generator(systems[0].folder)      # q4, with the system prompt's cache warmed at load
+    generator = load_generator(systems[0].folder)      # 4-bit; the calm and crisis prompts appended at load
     session = ChatSession(ChatLimits.from_env())
     turn = session.start_turn("I keep having nightmares.", [FINE_TUNED, CLAUDE], blind=True)
     for piece in session.reply_stream(turn, FINE_TUNED, generator): ...
@@ -39,8 +39,6 @@ from tide_core.models.weights import artifacts_root
 
 log = logging.getLogger(__name__)
 
-WARM_UP_MESSAGE = "Hello."
-
 
 @dataclass(frozen=True)
 class ChatSystem:
@@ -52,7 +50,7 @@ class ChatSystem:
     label: str
     kind: str  # 'onnx' | 'claude'
     export: str | None = None  # folder name under artifacts/onnx
-    variant: str = "q4"
+    variant: str = "int4"
 
     @property
     def folder(self) -> Path | None:
@@ -69,7 +67,7 @@ SYSTEMS = {s.key: s for s in (*EMBEDDED, CLAUDE)}
 HOW_TO_EXPORT = {
     FINE_TUNED.key: "`python -m tide_core run` (or `python -m tide_core export-onnx`) exports it",
     ZERO_SHOT.key: "`python -m tide_core export-onnx` exports it beside the fine-tuned model "
-                   "(or `python training/export_onnx.py smollm2 --q4`)",
+                   "(or `python training/export_onnx.py smollm2`)",
 }
 
 
@@ -93,7 +91,7 @@ def export_problem(system: ChatSystem) -> str | None:
         manifest = read_manifest(system.folder)
     except OnnxModelError:
         return f"{system.label}: no export at {system.folder}; {HOW_TO_EXPORT.get(system.key, '')}"
-    if system.variant not in manifest.get("files", {}):
+    if manifest.get("precision") != system.variant:
         return f"{system.label}: {system.folder} has no {system.variant} model; {HOW_TO_EXPORT.get(system.key, '')}"
     return None
 
@@ -108,27 +106,23 @@ def crisis_system_prompt() -> str:
     return f"{SYSTEM_PROMPT}\n\n{reply_guard().crisis_instruction}"
 
 
-def load_generator(folder: Path, variant: str = "q4", warm: bool = True, system: str = SYSTEM_PROMPT):
-    """A torch-free OnnxGenerator; `warm` runs the system prompt once so the first reply is as fast as later ones,
-    and (for the study's prompt) also caches the crisis prompt's prefix, so a crisis turn starts as fast."""
+def load_generator(folder: Path, variant: str = "int4", warm: bool = True, settings: DecodingSettings | None = None):
+    """A torch-free OnnxGenerator (onnxruntime-genai); `warm` appends the study's system prompt and the crisis
+    prompt once each (one og.Generator per prompt, rewound to it after every reply) for replies with `settings`, so
+    the first reply, calm or crisis, starts as fast as later ones."""
     from tide_core.models.onnx_generate import OnnxGenerator
 
     generator = OnnxGenerator(folder, variant=variant)
     if warm:
-        warm_up(generator, system)
-        if system == SYSTEM_PROMPT:
-            generator.encode_prompt(crisis_system_prompt(), WARM_UP_MESSAGE)  # remembers that prefix's cache
+        warm_up(generator, settings)
     return generator
 
 
-def warm_up(generator, system: str = SYSTEM_PROMPT) -> float:
-    """Cache `system`'s prefix and run one short prompt through the session (the first onnxruntime runs allocate);
-    returns the seconds it took."""
-    started = time.perf_counter()
-    prompt = generator.encode_prompt(system, WARM_UP_MESSAGE)  # remembers the system prompt's cache
-    for _ in generator.generate_ids(prompt, DecodingSettings(max_new_tokens=1)):
-        pass
-    return time.perf_counter() - started
+def warm_up(generator, settings: DecodingSettings | None = None) -> float:
+    """Append the study's and the crisis system prompts and run one short reply through each (the first runs
+    allocate), for replies with `settings` (default: the embedded models' study decoding; both use the SmolLM2
+    recipe, and a prompt cached for another repetition penalty would not be reused); returns the seconds it took."""
+    return generator.warm([SYSTEM_PROMPT, crisis_system_prompt()], settings or study_settings(FINE_TUNED))
 
 
 @dataclass

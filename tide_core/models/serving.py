@@ -1,20 +1,23 @@
-"""The main job's serving step: export the fine-tuned (merged) model to ONNX once, then load it torch-free; the
-zero-shot base it was merged onto is exported too (once), for the chat demo's zero-shot choice.
+"""The main job's serving step: export the fine-tuned (merged) model to ONNX once with onnxruntime-genai's builder
+(4-bit), then load it torch-free; the zero-shot base it was merged onto is exported too (once), for the chat demo's
+zero-shot choice.
 
     result = onnx_step("smollm2-135m")   # after models_step has merged the adapter
 
-The export (plain torch.onnx.export with the KV cache, verified against torch's logits, plus a 4-bit copy that
-decodes fastest here) is skipped when the exported folder already comes from the same merged model (the merge
-fingerprint is kept beside the manifest). Loading is checked by answering one client message with the
-onnxruntime generator, and the time to first token and tokens/s are reported.
+An export is skipped when the exported folder already comes from the same merged model (the merge fingerprint is
+kept beside the manifest). Loading is checked by answering client messages the way the chat demo does, and the time
+to first token is measured with the README's definition: warm (the model loaded and the study's system prompt
+appended once, as the chat page does when it loads a model), from handing the message to the generator to the first
+streamed text piece, median over TTFT_MESSAGES; decode tokens/s counts the tokens after the first.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import statistics
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from tide_core.errors import TideError
@@ -25,17 +28,57 @@ SOURCE_MARKER = "tide_source.json"
 SMOKE_MESSAGE = "I had the nightmare again last night and I've been shaky all morning."
 
 
+# Typical client messages (the dataset's mean is about 37 words); the main job, bench/bench_onnx.py and the README's
+# first-token figures use these.
+TTFT_MESSAGES = (
+    "I had the nightmare again last night and I've been shaky all morning.",
+    "Ever since the car accident I can't get into a car without my heart racing. Yesterday my sister offered to "
+    "drive me to work and I made an excuse.",
+    "Someone dropped a tray at the cafe today and I ended up crouched under the table. Everyone stared.",
+)
+SMOKE_MESSAGE = TTFT_MESSAGES[0]
+PRECISION = "int4"  # what the chat serves: 4-bit weights decode fastest on a memory-bound CPU
+
+
+@dataclass(frozen=True)
+class ReplyTiming:
+    """One streamed reply: milliseconds to the first text piece, decode tokens/s after it, the text."""
+
+    ttft_ms: float
+    tokens: int
+    decode_tokens_per_s: float
+    text: str
+
+
+def time_reply(generator, system: str, message: str, settings: DecodingSettings) -> ReplyTiming:
+    """The README's time to first token: from handing `message` to the generator's stream (render, tokenize, the
+    user turn's prefill, the first token decoded to text; what the chat page streams) to its first text piece. The
+    generator should be warm (its system prompt appended). Decode speed: the tokens after the first over the time
+    after the first piece."""
+    started = time.perf_counter()
+    first_at, pieces = None, []
+    for piece in generator.stream(system, message, settings):
+        first_at = first_at or time.perf_counter()
+        pieces.append(piece)
+    ended = time.perf_counter()
+    tokens = generator.last_reply_tokens
+    first_at = first_at or ended
+    rate = (tokens - 1) / (ended - first_at) if tokens > 1 and ended > first_at else 0.0
+    return ReplyTiming((first_at - started) * 1000, tokens, rate, "".join(pieces))
+
+
 @dataclass(frozen=True)
 class OnnxResult:
     folder: Path
     reused: bool
     export_seconds: float
     variant: str
-    ttft_ms: float
-    tokens_per_s: float
+    ttft_ms: float  # median over TTFT_MESSAGES, warm (see time_reply)
+    tokens_per_s: float  # decode tokens/s after the first token, median
     reply: str
     base_folder: Path | None = None
     base_export_seconds: float = 0.0  # 0 when the base's export was reused
+    ready_seconds: float = 0.0  # both exports (or their reuse) + load + warm-up of the served model
 
     def summary(self) -> str:
         verb = "reused" if self.reused else f"exported in {self.export_seconds:.0f} s"
@@ -43,8 +86,9 @@ class OnnxResult:
         if self.base_folder is not None:
             base_verb = f"exported in {self.base_export_seconds:.0f} s" if self.base_export_seconds else "reused"
             base = f"; zero-shot base {self.base_folder.name} ({base_verb})"
-        return (f"ONNX {self.folder.name} ({verb}){base}; {self.variant} loaded torch-free: first token "
-                f"{self.ttft_ms:.0f} ms, {self.tokens_per_s:.1f} tokens/s")
+        return (f"ONNX {self.folder.name} ({verb}){base}; both ready in {self.ready_seconds:.0f} s; {self.variant} "
+                f"loaded torch-free (onnxruntime-genai): first token {self.ttft_ms:.0f} ms (warm, system prompt "
+                f"cached), {self.tokens_per_s:.1f} tokens/s decoding")
 
 
 def _source_fingerprint(merged: Path) -> str:
@@ -56,7 +100,18 @@ def _source_fingerprint(merged: Path) -> str:
     return str(marker.get("fingerprint"))
 
 
-def export_if_needed(model_id: str, quantize: tuple[str, ...] = ("q4",)) -> tuple[Path, bool, float]:
+def _holds(folder: Path, precision: str) -> bool:
+    """Whether `folder` is a current export (this format) of `precision`."""
+    from tide_core.models.onnx_generate import FORMAT, MANIFEST
+
+    path = folder / MANIFEST
+    if not path.is_file():
+        return False
+    manifest = json.loads(path.read_text())
+    return manifest.get("format") == FORMAT and manifest.get("precision") == precision
+
+
+def export_if_needed(model_id: str, precision: str = PRECISION) -> tuple[Path, bool, float]:
     """The exported folder of `model_id`'s merged model, exporting it when missing or stale."""
     from tide_core.models.merge_lora import merged_dir
     from tide_core.models.onnx_export import ONNX_ROOT, export_onnx
@@ -65,18 +120,19 @@ def export_if_needed(model_id: str, quantize: tuple[str, ...] = ("q4",)) -> tupl
     fingerprint = _source_fingerprint(merged)
     target = ONNX_ROOT / merged.name
     marker = target / SOURCE_MARKER
-    if marker.is_file() and json.loads(marker.read_text()).get("fingerprint") == fingerprint:
+    if _holds(target, precision) and marker.is_file() and \
+            json.loads(marker.read_text()).get("fingerprint") == fingerprint:
         return target, True, 0.0
     started = time.perf_counter()
-    folder = export_onnx(merged, quantize=quantize)
+    folder = export_onnx(merged, precision=precision)
     (folder / SOURCE_MARKER).write_text(json.dumps({"fingerprint": fingerprint, "merged_dir": str(merged)}))
     return folder, False, time.perf_counter() - started
 
 
-def export_base_if_needed(model_id: str, variant: str = "q4") -> tuple[Path, float]:
-    """The zero-shot base of `model_id` (the weights its adapter was merged onto) exported with `variant`, for the
-    chat demo; an existing export that holds `variant` is reused (the base weights do not change). Returns the
-    folder and the export seconds (0 when reused). About as long as the fine-tuned export the first time."""
+def export_base_if_needed(model_id: str, precision: str = PRECISION) -> tuple[Path, float]:
+    """The zero-shot base of `model_id` (the weights its adapter was merged onto) exported with `precision`, for the
+    chat demo; an existing export of that precision is reused (the base weights do not change). Returns the folder
+    and the export seconds (0 when reused)."""
     from tide_core.models.merge_lora import merged_dir, read_merge_marker
     from tide_core.models.onnx_export import ONNX_ROOT, export_onnx
 
@@ -84,27 +140,35 @@ def export_base_if_needed(model_id: str, variant: str = "q4") -> tuple[Path, flo
     if not (base / "config.json").is_file():
         raise TideError(f"the merged {model_id} names no base model folder (tide_merge.json base_dir); run "
                         f"`python -m tide_core models` first")
-    manifest = ONNX_ROOT / base.name / "manifest.json"
-    if manifest.is_file() and variant in json.loads(manifest.read_text()).get("files", {}):
-        return manifest.parent, 0.0
+    if _holds(ONNX_ROOT / base.name, precision):
+        return ONNX_ROOT / base.name, 0.0
     started = time.perf_counter()
-    folder = export_onnx(base, quantize=(variant,) if variant != "fp32" else ())
+    folder = export_onnx(base, precision=precision)
     return folder, time.perf_counter() - started
 
 
-def onnx_step(model_id: str = "smollm2-135m", variant: str = "q4") -> OnnxResult:
-    from tide_core.models.onnx_generate import OnnxGenerator
+def measure_served(generator, settings: DecodingSettings, system: str = SYSTEM_PROMPT) -> list[ReplyTiming]:
+    """Each TTFT message answered once by a warm generator (the first one warms it: warm() is idempotent)."""
+    generator.warm([system], settings)
+    return [time_reply(generator, system, message, settings) for message in TTFT_MESSAGES]
 
-    folder, reused, seconds = export_if_needed(model_id, quantize=(variant,) if variant != "fp32" else ())
-    generator = OnnxGenerator(folder, variant=variant)
+
+def onnx_step(model_id: str = "smollm2-135m", variant: str = PRECISION) -> OnnxResult:
+    from tide_core.models.onnx_generate import OnnxGenerator
+    from tide_core.models.recipe import get_recipe
+
     started = time.perf_counter()
-    reply = generator.generate(SYSTEM_PROMPT, SMOKE_MESSAGE, DecodingSettings(max_new_tokens=48))
-    wall = time.perf_counter() - started
-    if not reply.text.strip():
-        raise TideError(f"the ONNX model in {folder} loaded but produced an empty reply")
-    tokens = reply.completion_tokens or 0
+    folder, reused, seconds = export_if_needed(model_id, variant)
     base_folder, base_seconds = export_base_if_needed(model_id, variant)
-    result = OnnxResult(folder, reused, seconds, variant, float(reply.extra.get("ttft_ms", 0.0)),
-                        tokens / wall if wall > 0 else 0.0, reply.text, base_folder, base_seconds)
+    generator = OnnxGenerator(folder, variant=variant)
+    settings = replace(get_recipe(model_id).decoding, max_new_tokens=48)  # the study's (and the chat's) decoding
+    generator.warm([SYSTEM_PROMPT], settings)
+    ready = time.perf_counter() - started
+    timings = measure_served(generator, settings)
+    if not timings[0].text.strip():
+        raise TideError(f"the ONNX model in {folder} loaded but produced an empty reply")
+    result = OnnxResult(folder, reused, seconds, variant, statistics.median(t.ttft_ms for t in timings),
+                        statistics.median(t.decode_tokens_per_s for t in timings), timings[0].text, base_folder,
+                        base_seconds, ready)
     log.info(result.summary())
     return result
