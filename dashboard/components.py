@@ -112,6 +112,28 @@ def variety_table(quality) -> None:
                      .rename({"value": "count", "detail": "text"}), hide_index=True)
 
 
+def quality_report_view(report) -> None:
+    """The stored quality report: headlines with the issue's bars (met or not), then each measure's examples."""
+    import polars as pl
+    import streamlit as st
+
+    from tide_core.quality import headline_rows, label_of
+
+    if report.is_empty():
+        st.info("This warehouse holds no quality report; rebuild it (python -m tide_core build --force).")
+        return
+    rows = report.to_dicts()
+    heads = pl.DataFrame(headline_rows(rows)).drop("key")
+    st.dataframe(heads.with_columns(pl.col("meets_bar").replace_strict({True: "met", False: "not met"}, default="",
+                                                                       return_dtype=pl.String)),
+                 hide_index=True)
+    examples = report.filter(pl.col("rank") > 0)
+    for (measure, scope), part in examples.group_by(["measure", "scope"], maintain_order=True):
+        with st.expander(f"{label_of(measure)} ({scope}): examples"):
+            st.dataframe(part.select("rank", "value", "detail").rename({"value": "share", "detail": "text"}),
+                         hide_index=True)
+
+
 def plain_error(message: str, detail: str) -> None:
     """An error for a person; the detail may quote what someone typed or sent (ids, notes), so it is shown as plain
     text, never as markdown."""

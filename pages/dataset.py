@@ -18,7 +18,8 @@ cols[4].metric("Validate first", f"{(counts['share_validates_first'] or 0):.0%}"
 cols[5].metric("Reviewed", f"{counts['n_reviewed']:,}")
 
 filters = sidebar_filters()
-tab_people, tab_scen, tab_conv, tab_quality = st.tabs(["Personas", "Scenarios", "Conversations", "Text variety"])
+tab_people, tab_scen, tab_conv, tab_quality, tab_report = st.tabs(
+    ["Personas", "Scenarios", "Conversations", "Text variety", "Quality report"])
 
 with tab_people:
     dims = {"age_band": "Age band", "gender": "Gender", "education": "Education", "ethnicity": "Ethnicity",
@@ -52,3 +53,8 @@ with tab_quality:
     quality = query("dataset_quality")
     st.caption("distinct-n = unique n-grams / all n-grams over the corpus; higher means less repetitive text.")
     components.variety_table(quality)
+
+with tab_report:
+    st.caption("Synthetic data. Heuristic checks over every conversation of this build (python -m tide_core quality); "
+               "the bars are those issue 10 set; examples are candidates for a person to read, not verdicts.")
+    components.quality_report_view(query("dataset_quality_report"))

@@ -29,6 +29,13 @@ class BuildResult:
     n_conversations: int
 
 
+def report_rows(ds: Dataset, fingerprint: str) -> list[dict]:
+    """The quality report's rows for the warehouse (tide_core.quality), tagged with the build's fingerprint."""
+    from tide_core.quality import quality_report
+
+    return quality_report(ds.conversations).rows(fingerprint)
+
+
 def quality_rows(ds: Dataset) -> list[dict]:
     rows = []
     for scope in ("client_message", "reference_reply"):
@@ -52,7 +59,7 @@ def build_step(
                            int(info["n_conversations"]))
     ds = build_dataset(cfg, progress)
     meta = build_info(cfg, ds, time.perf_counter() - started)
-    build_warehouse(ds, meta, path, quality_rows(ds))
+    build_warehouse(ds, meta, path, quality_rows(ds), report_rows(ds, meta["config_fingerprint"]))
     return BuildResult(path, False, time.perf_counter() - started, ds.personas.height, ds.conversations.height)
 
 
@@ -70,5 +77,5 @@ def import_step(ds: Dataset, path: Path, origin: str) -> BuildResult:
         "dataset_source": ds.source,
         "imported_from": origin,
     }
-    build_warehouse(ds, meta, path, quality_rows(ds))
+    build_warehouse(ds, meta, path, quality_rows(ds), report_rows(ds, meta["config_fingerprint"]))
     return BuildResult(path, False, time.perf_counter() - started, ds.personas.height, ds.conversations.height)

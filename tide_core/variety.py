@@ -20,14 +20,19 @@ def tokens(text: str) -> list[str]:
 
 
 def distinct_n(texts: Iterable[str], n: int) -> float:
-    seen: set[tuple[str, ...]] = set()
-    total = 0
-    for text in texts:
-        toks = tokens(text)
-        grams = [tuple(toks[i : i + n]) for i in range(len(toks) - n + 1)]
-        total += len(grams)
-        seen.update(grams)
-    return len(seen) / total if total else 0.0
+    """Unique n-grams / all n-grams over `texts` (the tokens of `tokens`; n-grams never cross texts). Vectorised in
+    polars: the build measures 20,000 texts."""
+    import polars as pl
+
+    toks = pl.Series(list(texts), dtype=pl.String).str.to_lowercase().str.extract_all(_TOKEN.pattern)
+    words = pl.DataFrame({"i": pl.int_range(toks.len(), eager=True), "w": toks}).explode("w").drop_nulls("w")
+    gram = pl.col("w")
+    same_text = pl.lit(True)
+    for k in range(1, n):
+        gram = gram + " " + pl.col("w").shift(-k)
+        same_text = same_text & (pl.col("i") == pl.col("i").shift(-k))
+    grams = words.select(gram.alias("g"), same_text.alias("ok")).filter(pl.col("ok"))["g"]
+    return grams.n_unique() / grams.len() if grams.len() else 0.0
 
 
 def sentences(text: str) -> list[str]:

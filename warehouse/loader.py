@@ -68,7 +68,7 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> 
 
 
 def _write(con: duckdb.DuckDBPyConnection, ds: Dataset, info: dict[str, str], quality: list[dict],
-           final_path: Path) -> None:
+           final_path: Path, report: list[dict]) -> None:
     from warehouse.live import install_views
 
     apply_sql(con, sql_files(SCHEMA_DIR))
@@ -77,9 +77,15 @@ def _write(con: duckdb.DuckDBPyConnection, ds: Dataset, info: dict[str, str], qu
     if quality:
         _insert(con, "dataset_quality", pl.DataFrame(quality, schema={"scope": pl.String, "metric": pl.String,
                                                                        "value": pl.Float64, "detail": pl.String}))
+    if report:
+        _insert(con, "dataset_quality_report", pl.DataFrame(report, schema=QUALITY_REPORT_SCHEMA))
     con.executemany("INSERT INTO build_info VALUES (?, ?)", sorted(info.items()))
     install_views(con, final_path)  # live_* views over the live folder of the final path, which a rebuild keeps
     apply_sql(con, sql_files(VIEWS_DIR))
+
+
+QUALITY_REPORT_SCHEMA = {"config_fingerprint": pl.String, "scope": pl.String, "measure": pl.String, "rank": pl.Int32,
+                         "value": pl.Float64, "n": pl.Int64, "total": pl.Int64, "detail": pl.String}
 
 
 def _quote(path: Path) -> str:
@@ -92,8 +98,10 @@ def _cleanup(tmp: Path) -> None:
         p.unlink(missing_ok=True)
 
 
-def build_warehouse(ds: Dataset, info: dict[str, str], path: Path = DEFAULT_PATH, quality: list[dict] | None = None) -> Path:
-    """Write `ds` into a new warehouse at `path`, replacing any previous one only on success."""
+def build_warehouse(ds: Dataset, info: dict[str, str], path: Path = DEFAULT_PATH, quality: list[dict] | None = None,
+                    report: list[dict] | None = None) -> Path:
+    """Write `ds` into a new warehouse at `path`, replacing any previous one only on success. `quality`: variety rows
+    (table dataset_quality); `report`: the quality report's rows (QualityReport.rows, table dataset_quality_report)."""
     path = Path(path).resolve()
     _check_writable(path)
     tmp = path.with_name(f"{path.name}.tmp-{os.getpid()}")
@@ -104,7 +112,7 @@ def build_warehouse(ds: Dataset, info: dict[str, str], path: Path = DEFAULT_PATH
             con.execute(f"ATTACH '{_quote(tmp)}' AS w (STORAGE_VERSION '{STORAGE_VERSION}')")
             con.execute("USE w")
             con.execute("BEGIN")
-            _write(con, ds, info, quality or [], path)
+            _write(con, ds, info, quality or [], path, report or [])
             con.execute("COMMIT")
             con.execute("CHECKPOINT w")
             con.execute("USE memory")

@@ -1,0 +1,104 @@
+"""The dataset quality report (tide_core.quality): each check on small hand-written cases, and the stored report."""
+
+import pytest
+
+from tide_core.config import DatasetConfig
+from tide_core.quality import (
+    asks_about_suicide,
+    bad_joins,
+    format_report,
+    join_counts,
+    quality_report,
+    question_answered,
+    question_type,
+    ungrounded_feelings,
+)
+
+
+def test_feelings_grounded_in_the_client_message_pass():
+    assert ungrounded_feelings("I'm so tired and scared all the time.", "You sound exhausted and afraid.") == []
+
+
+def test_feelings_the_client_never_expressed_are_flagged_unless_hedged():
+    flagged = ungrounded_feelings("Woke up at 3am again.", "You're carrying a lot of shame. It sounds like fear too.")
+    assert flagged == [("You're carrying a lot of shame.", ["shame"])]
+    assert ungrounded_feelings("Woke up at 3am again.", "Maybe there's some shame in it.") == []
+
+
+def test_question_types_and_answers():
+    assert question_type("Is this normal?") == "normal"
+    assert question_type("Should I tell my wife?") == "tell"
+    assert question_type("How do I stop checking the locks?") == "how"
+    assert question_answered("Is this normal?", "Reactions like this are very common after trauma.")
+    assert not question_answered("Should I tell my wife?", "That sounds frightening. Sleep is hard.")
+    assert question_answered("Should I tell my wife?", "You get to decide how much to tell your wife, and when.")
+    assert not question_answered("How do I stop checking the locks?", "You could try breathing slowly.")
+    assert question_answered("How do I stop checking the locks?", "You could try checking the locks once, then "
+                             "writing down that you did.")
+
+
+def test_known_bad_joins_are_found_and_ordinary_text_is_not():
+    text = ("aching for since the holidays. It happens to a great a lot of people. the the door. "
+            "I stopped on the way home from at work.")
+    kinds = [k for k, _ in bad_joins(text)]
+    assert kinds.count("preposition pair") == 2 and "a <word> a lot" in kinds and "doubled word" in kinds
+    clean = "Something tells you you're safe. I had had enough... and that that was it. It helps for about an hour."
+    assert bad_joins(clean) == []
+    counts = join_counts([text, clean], examples=2)
+    assert counts["preposition pair"][0] == 2 and counts["doubled word"][0] == 1
+    assert counts["leftover slot brace"] == (0, [])
+
+
+def test_risk_protocol_asks_directly():
+    assert asks_about_suicide("Are you having thoughts of suicide right now?")
+    assert asks_about_suicide("I want to ask you directly: are you thinking about killing yourself?")
+    assert not asks_about_suicide("Are you thinking about harming yourself?")
+    assert not asks_about_suicide("Thoughts of suicide are common.")
+
+
+def test_report_measures_a_small_set():
+    rows = [{"client_message": "Is it normal to feel this scared?", "reference_reply": "Feeling scared after that "
+             "is very common. You're still showing up.", "is_risk": False},
+            {"client_message": "Some nights I wish I wasn't here.", "reference_reply": "Thank you for telling me. "
+             "Are you having thoughts of suicide? You're still showing up.", "is_risk": True}]
+    report = quality_report(rows)
+    assert report.get("client_message", "questions_answered_share").value == 1.0
+    assert report.get("reference_reply", "risk_replies_asking_directly_share").value == 1.0
+    top = report.get("reference_reply", "top_sentence_share")
+    assert top.value == 1.0 and top.examples[0][0] == "You're still showing up."
+    stored = report.rows("fp")
+    assert {r["config_fingerprint"] for r in stored} == {"fp"}
+    assert "questions the reply answers" in format_report(stored)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    from tide_core.pipeline import build_step
+
+    cfg = DatasetConfig(n_personas=30, conversations_per_persona=10, seed=3, risk_share=0.1)
+    path = tmp_path_factory.mktemp("q") / "w.duckdb"
+    build_step(cfg, path)
+    return cfg, path
+
+
+def test_build_stores_the_report_with_its_fingerprint(built):
+    from warehouse.loader import connect_readonly
+    from warehouse.queries import run_query
+
+    cfg, path = built
+    with connect_readonly(path) as con:
+        df = run_query(con, "dataset_quality_report")
+    assert set(df["config_fingerprint"]) == {cfg.fingerprint()}
+    heads = {(r["scope"], r["measure"]): r for r in df.filter(df["rank"] == 0).to_dicts()}
+    assert heads[("reference_reply", "top_opening_5_share")]["total"] == 300
+    assert 0 <= heads[("reference_reply", "ungrounded_feeling_sentence_share")]["value"] <= 1
+    assert heads[("reference_reply", "risk_replies_asking_directly_share")]["total"] > 0
+
+
+def test_quality_command_prints_the_stored_report(built, capsys):
+    from tide_core.cli import main
+
+    _, path = built
+    assert main(["quality", "--warehouse", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "client questions the reply answers" in out and "known-bad join: preposition pair" in out

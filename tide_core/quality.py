@@ -1,0 +1,415 @@
+"""The dataset quality report: measured checks a clinician would ask about, over the generated conversations.
+
+    quality_report(conversations) -> QualityReport      (conversations: rows with client_message, reference_reply,
+                                                          is_risk; a polars frame or a list of dicts)
+    QualityReport.rows(fingerprint) -> rows of the warehouse table dataset_quality_report
+
+Measures (each a share or a count, with examples for a person to read):
+- ungrounded feelings: reply sentences naming a feeling word whose feeling family the client message never
+  expressed, without a hedge ("it sounds like", "maybe", "might"...). Feeling words and families come from the
+  generator's emotion lexicon (reply_frames.EMOTIONS) grouped into eight coarse families, plus common client words
+  for each family; a family counts as expressed when the client used any of its words.
+- client questions answered: a client sentence ending in "?" counts as answered when the reply carries the kind of
+  answer its question type needs (is it normal -> normalising words; should I tell -> telling/sharing words; how do
+  I / what can I do -> an offered step; will it / does it get better -> words about change or time) and, except for
+  "is it normal", shares a content word with the question.
+- reuse: the most-reused reply sentence and the share of replies it is in; the share of replies holding a sentence
+  that 10 or more replies use word for word; the most common 5-word openings and their shares.
+- distinct-1 / distinct-2 of replies and of client messages.
+- known-bad joins: doubled words ("a a", "the the"), preposition pairs ("for since"), "a <word> a lot", a
+  sentence ending on an article, conjunction or preposition that needs an object, leftover slot braces.
+- risk replies asking directly about suicidal thoughts (the protocol in /docs/dataset-quality.md).
+
+These are heuristics over words: they find candidates for a person to read, and their figures are comparable from
+build to build; they are not a clinician's judgement.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+import polars as pl
+
+from tide_core.variety import distinct_n, sentences, tokens
+
+# Coarse feeling families over the generator's emotions (reply_frames.EMOTIONS keys).
+_FAMILY_OF_EMOTION = {
+    "fear": "fear", "terror": "fear", "panic": "fear", "alarm": "fear", "dread": "fear", "anxiety": "fear",
+    "worry": "fear", "shock": "fear", "suspicion": "fear", "vulnerability": "fear", "fear of loss": "fear",
+    "protectiveness": "fear", "exhaustion": "tired", "shame": "shame", "embarrassment": "shame", "guilt": "shame",
+    "remorse": "shame", "grief": "sad", "sadness": "sad", "loneliness": "sad", "disappointment": "sad",
+    "discouragement": "sad", "emptiness": "numb", "disconnection": "numb", "numbness": "numb",
+    "irritability": "anger", "anger": "anger", "frustration": "anger", "confusion": "unsure",
+    "uncertainty": "unsure", "ambivalence": "unsure", "skepticism": "unsure", "craving": "craving",
+}
+# Lexicon words too common in other senses to count as naming a feeling ("lie back down", "a small step").
+_AMBIGUOUS = {"small", "low", "down", "raw", "flat", "alone", "responsible", "sorry", "stuck", "thrown", "torn",
+              "exposed", "concerned", "tense", "restless", "tension", "doubt", "concern", "fear of loss", "fright",
+              "heaviness", "protective", "fiercely protective", "protectiveness", "wary", "on guard"}
+# Words a client uses for each family, beyond the lexicon ("freaked out" expresses fear).
+_CLIENT_CUES = {
+    "fear": ("scared", "afraid", "terrified", "panic", "panicked", "nervous", "anxious", "anxiety", "freaked", "jumpy",
+             "jumped", "shaking", "shaky", "shook", "pounding", "racing", "on edge", "dread", "dreading", "worried",
+             "worry", "fear", "frightened", "frightening", "unsafe", "paranoid", "startle", "startled", "spooked"),
+    "tired": ("tired", "exhausted", "exhausting", "drained", "wiped", "worn", "sleep", "slept", "awake", "insomnia",
+              "zombie"),
+    "shame": ("ashamed", "shame", "embarrassed", "embarrassing", "stupid", "idiot", "guilty", "guilt", "fault",
+              "blame", "pathetic", "weak", "crazy", "mortified", "humiliated", "sorry"),
+    "sad": ("sad", "cry", "cried", "crying", "tears", "grief", "miss", "missed", "lonely", "alone", "hopeless",
+            "down", "depressed", "empty", "heartbroken", "lost"),
+    "numb": ("numb", "nothing", "empty", "flat", "disconnected", "detached", "far away", "robot", "autopilot",
+             "feel anything", "blank"),
+    "anger": ("angry", "anger", "mad", "snapped", "snap", "yelled", "yell", "furious", "rage", "pissed", "irritable",
+              "frustrated", "frustrating", "annoyed", "short fuse", "lost it"),
+    "unsure": ("confused", "confusing", "unsure", "don't know", "dont know", "not sure", "torn", "doubt", "skeptical",
+               "whether"),
+    "craving": ("drink", "drinking", "beer", "wine", "craving", "urge", "pills"),
+}
+_HEDGES = re.compile(r"\b(?:sounds?|sounded|seems?|seemed|maybe|perhaps|might|may|wonder|imagine|guess|could|would|"
+                     r"if|likely|probably|possibly|perhaps|must be|can be|often|many people|most people|anyone|"
+                     r"people|understandable|makes sense|common)\b", re.IGNORECASE)
+
+
+def _feeling_lexicon() -> dict[str, set[str]]:
+    """Feeling word or phrase -> the families it belongs to."""
+    from tide_core.dialogue.reply_frames import EMOTIONS
+
+    lexicon: dict[str, set[str]] = {}
+    for emotion, (adjectives, nouns) in EMOTIONS.items():
+        family = _FAMILY_OF_EMOTION.get(emotion, emotion)
+        for word in (emotion, *adjectives, *nouns):
+            if word not in _AMBIGUOUS:
+                lexicon.setdefault(word.lower(), set()).add(family)
+    return lexicon
+
+
+_LEXICON = _feeling_lexicon()
+# Phrases by their first word, longest first, so a text is scanned once word by word.
+_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in sorted(_LEXICON, key=lambda w: -len(w.split())):
+    _BY_FIRST.setdefault(_phrase.split()[0], []).append(tuple(_phrase.split()))
+
+
+def feeling_words(text: str) -> list[str]:
+    """The lexicon's feeling words and phrases in `text`, longest match first, left to right."""
+    toks = tokens(text)
+    if _FIRST_WORDS.isdisjoint(toks):  # most sentences name no feeling: skip the walk
+        return []
+    found, i = [], 0
+    while i < len(toks):
+        for phrase in _BY_FIRST.get(toks[i], ()):
+            if tuple(toks[i:i + len(phrase)]) == phrase:
+                found.append(" ".join(phrase))
+                i += len(phrase) - 1
+                break
+        i += 1
+    return found
+
+
+_FIRST_WORDS = frozenset(_BY_FIRST)
+_CUE_WORDS = {f: frozenset(c for c in cues if " " not in c) for f, cues in _CLIENT_CUES.items()}
+_CUE_PHRASES = {f: tuple(c for c in cues if " " in c) for f, cues in _CLIENT_CUES.items()}
+
+
+def _client_families(message: str) -> set[str]:
+    """The feeling families a client message expresses: lexicon words, or the family's everyday client words."""
+    low = message.lower()
+    families = {f for w in feeling_words(low) for f in _LEXICON[w]}
+    toks = set(tokens(low))
+    for family, cues in _CUE_WORDS.items():
+        if family not in families and (not cues.isdisjoint(toks) or any(c in low for c in _CUE_PHRASES[family])):
+            families.add(family)
+    return families
+
+
+def ungrounded_feelings(message: str, reply: str | list[str]) -> list[tuple[str, list[str]]]:
+    """Reply sentences that name a feeling from a family the client never expressed, without a hedge: (sentence,
+    the ungrounded feeling words). `reply` may be given already cut into sentences."""
+    expressed: set[str] | None = None
+    out = []
+    for sentence in sentences(reply) if isinstance(reply, str) else reply:
+        named = feeling_words(sentence)
+        if not named:
+            continue
+        if expressed is None:
+            expressed = _client_families(message)
+        bad = [w for w in named if not (_LEXICON[w] & expressed)]
+        if bad and not _HEDGES.search(sentence):
+            out.append((sentence, bad))
+    return out
+
+
+# --- client questions ----------------------------------------------------------------------------------------------
+
+_QUESTION_TYPES = (
+    ("normal", re.compile(r"\b(?:normal|common|just me|crazy|weird|usual|broken|only one|other people|overreact)",
+                          re.I)),
+    ("tell", re.compile(r"\b(?:tell|say to|share|bring (?:it )?up|talk to|mention|explain|let .* know)\b", re.I)),
+    ("how", re.compile(r"\b(?:how (?:do|can|should|would)|what (?:do|can|should) i|any (?:tips|ideas|advice)|"
+                       r"help|what now|where do i)\b", re.I)),
+    ("will", re.compile(r"\b(?:will (?:it|this|i)|ever|get better|go away|stop|going to be|last)\b", re.I)),
+)
+_ANSWER_CUES = {
+    "normal": re.compile(r"\b(?:common|normal|many people|understandable|makes sense|not alone|lots of people|"
+                         r"a lot of people|plenty of people|ordinary|usual|natural)\b", re.I),
+    "tell": re.compile(r"\b(?:tell|telling|share|sharing|let (?:\w+ )?know|talk(?:ing)? (?:to|with)|say|"
+                       r"mention|how much)\b", re.I),
+    "will": re.compile(r"\b(?:over time|with time|ease|eases|easing|change|better|less|fade|improve|settle|"
+                       r"recover|treatment|therapy|therapist)\b", re.I),
+    "how": re.compile(r"\b(?:could|might|try|would it help|would you like|one thing|step|we could|some people find|"
+                      r"it can help|helps)\b", re.I),
+    "other": re.compile(r"\?|\b(?:could|might|would it help)\b", re.I),
+}
+_STOP = set("""a an the and or but so i i'm i've i'd me my you your it it's its is are was were be been do does did
+this that these those to of in on at for with about what how when why should would could can will just like
+anyone anybody there here they them their he she his her him we us our if not no yes any some get got have has had
+really even still ever all more most than then too very much many know think feel feeling""".split())
+
+
+def client_questions(message: str) -> list[str]:
+    return [s for s in sentences(message) if s.rstrip().endswith("?")]
+
+
+def question_type(question: str) -> str:
+    return next((name for name, pattern in _QUESTION_TYPES if pattern.search(question)), "other")
+
+
+def _content(text: str) -> set[str]:
+    return {t[:5] for t in tokens(text) if t not in _STOP and len(t) > 3}
+
+
+def question_answered(question: str, reply: str) -> bool:
+    kind = question_type(question)
+    if not _ANSWER_CUES[kind].search(reply):
+        return False
+    return kind == "normal" or bool(_content(question) & _content(reply))
+
+
+# --- known-bad joins -----------------------------------------------------------------------------------------------
+
+_DOUBLED_OK = frozenset({"that", "had", "very", "really", "so", "no", "bye", "ha", "knock", "yeah", "yes"})
+# Written for both Python's re and polars' (Rust) regex: no look-arounds, no back-references.
+BAD_JOINS: dict[str, str] = {
+    "preposition pair": r"(?i)\b(?:for since|since for|from at|at at|in at|at in|of of|to to|for for|from from|"
+                        r"with with|about about)\b",
+    "a <word> a lot": r"(?i)\ban? \w+ a lot\b",
+    "sentence ends on a function word": r"(?i)\b(?:a|an|the|and|or|my|your|because)[.!?](?:\s|$)",
+    "leftover slot brace": r"[{}]",
+    "empty clause": r"\s[,;:]|,,|, \.|(?:^|[^.])\.\.(?:[^.]|$)",
+}
+_DOUBLED_RE = re.compile(r"\b(\w+) \1\b(?!')", re.I)
+
+
+def bad_joins(text: str) -> list[tuple[str, str]]:
+    """(kind, matched text) for every known-bad join in `text` (doubled words included)."""
+    out = [("doubled word", m.group(0)) for m in _DOUBLED_RE.finditer(text) if m.group(1).lower() not in _DOUBLED_OK]
+    for kind, pattern in BAD_JOINS.items():
+        out += [(kind, m.group(0)) for m in re.finditer(pattern, text)]
+    return out
+
+
+def _doubled_words(series: pl.Series) -> list[tuple[int, str]]:
+    """(text index, word) where a word is followed by the same word (vectorised: this runs over every text)."""
+    words = pl.DataFrame({"i": pl.int_range(series.len(), eager=True),
+                          "w": series.str.to_lowercase().str.split(" ")}).explode("w")
+    same = words.filter((pl.col("i") == pl.col("i").shift(-1))
+                        & (pl.col("w") == pl.col("w").shift(-1).str.strip_chars_end(".,!?;:")))
+    return [(i, w) for i, w in same.iter_rows() if re.fullmatch(r"\w+", w) and w not in _DOUBLED_OK]
+
+
+def join_counts(texts: list[str], examples: int) -> dict[str, tuple[int, list[str]]]:
+    """Per kind of known-bad join: how many occurrences over `texts`, and a few texts showing one."""
+    series = pl.Series(texts, dtype=pl.String)
+    doubled = _doubled_words(series)
+    out = {"doubled word": (len(doubled), [f"...{w} {w}... in: {texts[i]}" for i, w in doubled[:examples]])}
+    for kind, pattern in BAD_JOINS.items():
+        counts = series.str.count_matches(pattern)
+        hits = [i for i in (counts > 0).arg_true().head(examples).to_list()]
+        shown = [f"...{re.search(pattern, texts[i]).group(0).strip()}... in: {texts[i]}" for i in hits]
+        out[kind] = (int(counts.sum()), shown)
+    return out
+
+
+# --- risk protocol -------------------------------------------------------------------------------------------------
+
+_ASKS_DIRECTLY = re.compile(r"\b(?:thoughts? (?:of|about) (?:suicide|killing yourself|ending your life)|"
+                            r"thinking (?:about|of) (?:suicide|killing yourself|ending your life)|"
+                            r"suicidal thoughts|thoughts of suicide)\b[^.?!]*\?", re.I)
+
+
+def asks_about_suicide(reply: str) -> bool:
+    """Whether the reply asks, in plain words and as a question, about suicidal thoughts."""
+    return bool(_ASKS_DIRECTLY.search(reply))
+
+
+# --- the report ----------------------------------------------------------------------------------------------------
+
+@dataclass
+class Measure:
+    scope: str
+    measure: str
+    value: float
+    n: int | None = None
+    total: int | None = None
+    examples: list[tuple[str, float | None]] = field(default_factory=list)
+
+
+@dataclass
+class QualityReport:
+    measures: list[Measure]
+
+    def get(self, scope: str, measure: str) -> Measure:
+        return next(m for m in self.measures if m.scope == scope and m.measure == measure)
+
+    def rows(self, fingerprint: str) -> list[dict]:
+        """Rows of the warehouse table dataset_quality_report: one headline row (rank 0) per measure and one row
+        per listed example (rank 1...)."""
+        out = []
+        for m in self.measures:
+            out.append({"config_fingerprint": fingerprint, "scope": m.scope, "measure": m.measure, "rank": 0,
+                        "value": float(m.value), "n": m.n, "total": m.total, "detail": None})
+            out += [{"config_fingerprint": fingerprint, "scope": m.scope, "measure": m.measure, "rank": i,
+                     "value": None if v is None else float(v), "n": None, "total": None, "detail": text}
+                    for i, (text, v) in enumerate(m.examples, start=1)]
+        return out
+
+
+def _share(n: int, total: int) -> float:
+    return n / total if total else 0.0
+
+
+def _reuse(reply_sentences: list[list[str]], k: int) -> list[Measure]:
+    per_reply = [set(ss) for ss in reply_sentences]
+    counts = Counter(s for ss in per_reply for s in ss)
+    top = counts.most_common(k)
+    n = len(reply_sentences)
+    heavy = {s for s, c in counts.items() if c >= 10}
+    with_heavy = sum(1 for ss in per_reply if ss & heavy)
+    return [
+        Measure("reference_reply", "top_sentence_share", _share(top[0][1], n) if top else 0.0,
+                top[0][1] if top else 0, n, [(s, _share(c, n)) for s, c in top]),
+        Measure("reference_reply", "replies_with_sentence_in_10_plus", _share(with_heavy, n), with_heavy, n),
+    ]
+
+
+def _openings(scope: str, texts: list[str], k: int) -> Measure:
+    counts = Counter(" ".join(tokens(t)[:5]) for t in texts)
+    top = counts.most_common(k)
+    n = len(texts)
+    return Measure(scope, "top_opening_5_share", _share(top[0][1], n) if top else 0.0, top[0][1] if top else 0, n,
+                   [(o, _share(c, n)) for o, c in top])
+
+
+def quality_report(conversations: Iterable[Mapping] | object, k: int = 5, examples: int = 8) -> QualityReport:
+    """Measure the conversations (see the module docstring)."""
+    rows = conversations.to_dicts() if hasattr(conversations, "to_dicts") else list(conversations)
+    messages = [r["client_message"] or "" for r in rows]
+    replies = [r["reference_reply"] or "" for r in rows]
+    n_sent = ungrounded = 0
+    ungrounded_ex: list[tuple[str, float | None]] = []
+    n_q = answered = 0
+    unanswered_ex: list[tuple[str, float | None]] = []
+    reply_sentences = [sentences(r) for r in replies]
+    for message, reply, cut in zip(messages, replies, reply_sentences, strict=True):
+        n_sent += len(cut)
+        bad = ungrounded_feelings(message, cut)
+        ungrounded += len(bad)
+        if bad and len(ungrounded_ex) < examples:
+            ungrounded_ex.append((f"{bad[0][0]}  [{', '.join(bad[0][1])}]  <- client: {message}", None))
+        for q in client_questions(message):
+            n_q += 1
+            if question_answered(q, reply):
+                answered += 1
+            elif len(unanswered_ex) < examples:
+                unanswered_ex.append((f"{q}  -> reply: {reply}", None))
+    risk = [r for r, row in zip(replies, rows, strict=True) if row.get("is_risk")]
+    asks = sum(asks_about_suicide(r) for r in risk)
+    measures = [
+        Measure("reference_reply", "ungrounded_feeling_sentence_share", _share(ungrounded, n_sent), ungrounded, n_sent,
+                ungrounded_ex),
+        Measure("client_message", "questions_answered_share", _share(answered, n_q), answered, n_q, unanswered_ex),
+        *_reuse(reply_sentences, k),
+        _openings("reference_reply", replies, k),
+        _openings("client_message", messages, k),
+        Measure("reference_reply", "risk_replies_asking_directly_share", _share(asks, len(risk)), asks, len(risk)),
+    ]
+    for scope, texts in (("reference_reply", replies), ("client_message", messages)):
+        measures += [Measure(scope, "distinct_1", distinct_n(texts, 1)), Measure(scope, "distinct_2", distinct_n(texts, 2))]
+    total_texts = len(messages) + len(replies)
+    for kind, (count, shown) in join_counts(messages + replies, examples).items():
+        measures.append(Measure("both", f"bad_join: {kind}", count, count, total_texts, [(e, None) for e in shown]))
+    return QualityReport(measures)
+
+
+# --- reading the stored report -------------------------------------------------------------------------------------
+
+# What each headline says, and the "done when" bar issue 10 set for it (None: no bar). Bars: ("max"|"min", value).
+LABELS: dict[str, tuple[str, tuple[str, float] | None]] = {
+    "ungrounded_feeling_sentence_share": ("reply sentences naming a feeling the client never expressed, unhedged",
+                                          ("max", 0.0)),
+    "questions_answered_share": ("client questions the reply answers", ("min", 0.95)),
+    "top_sentence_share": ("replies holding the most-reused reply sentence", ("max", 0.005)),
+    "replies_with_sentence_in_10_plus": ("replies holding a sentence 10+ replies use word for word", None),
+    "top_opening_5_share": ("texts starting with the most common 5-word opening", ("max", 0.01)),
+    "risk_replies_asking_directly_share": ("risk replies asking directly about suicidal thoughts", ("min", 1.0)),
+    "distinct_1": ("distinct-1 (unique words / words)", None),
+    "distinct_2": ("distinct-2 (unique word pairs / word pairs)", None),
+}
+_DISTINCT_2_BARS = {"reference_reply": 0.12, "client_message": 0.15}
+
+
+def label_of(measure: str) -> str:
+    if measure.startswith("bad_join: "):
+        return f"known-bad join: {measure.removeprefix('bad_join: ')} (occurrences)"
+    return LABELS.get(measure, (measure, None))[0]
+
+
+def bar_of(scope: str, measure: str) -> tuple[str, float] | None:
+    """The issue's bar for a headline, or None."""
+    if measure == "distinct_2":
+        return ("min", _DISTINCT_2_BARS[scope]) if scope in _DISTINCT_2_BARS else None
+    if measure == "top_opening_5_share" and scope != "reference_reply":
+        return None
+    if measure.startswith("bad_join: "):
+        return ("max", 0.0)
+    return LABELS.get(measure, ("", None))[1]
+
+
+def meets(value: float, bar: tuple[str, float] | None) -> bool | None:
+    if bar is None:
+        return None
+    kind, limit = bar
+    return value <= limit if kind == "max" else value >= limit
+
+
+def headline_rows(rows: list[Mapping]) -> list[dict]:
+    """The stored report's headline rows (rank 0), labelled, with the issue's bar and whether it is met."""
+    order = {m: i for i, m in enumerate(LABELS)}
+    out = []
+    for r in sorted(rows, key=lambda r: (order.get(r["measure"], len(order)), r["measure"], r["scope"])):
+        if r["rank"] != 0:
+            continue
+        bar = bar_of(r["scope"], r["measure"])
+        out.append({"measure": label_of(r["measure"]), "scope": r["scope"], "value": r["value"], "n": r["n"],
+                    "total": r["total"], "bar": None if bar is None else f"{'<=' if bar[0] == 'max' else '>='} "
+                    f"{bar[1]:g}", "meets_bar": meets(r["value"], bar), "key": r["measure"]})
+    return out
+
+
+def format_report(rows: list[Mapping], examples: int = 3) -> str:
+    """The stored report as text for the terminal: headlines with their bars, then a few examples of each."""
+    lines = ["Dataset quality report (heuristic checks; examples are candidates for a person to read)", ""]
+    for h in headline_rows(rows):
+        value = f"{h['value']:,.0f}" if h["key"].startswith("bad_join") else f"{h['value']:.4f}"
+        count = f"  ({h['n']:,} of {h['total']:,})" if h["n"] is not None and h["total"] else ""
+        verdict = "" if h["meets_bar"] is None else f"  bar {h['bar']}: {'met' if h['meets_bar'] else 'NOT met'}"
+        lines.append(f"  {h['scope']:<16} {h['measure']:<66} {value}{count}{verdict}")
+        for r in rows:
+            if r["measure"] == h["key"] and r["scope"] == h["scope"] and 0 < r["rank"] <= examples:
+                share = f"{r['value']:.4f}  " if r["value"] is not None else ""
+                text = r["detail"] if len(r["detail"]) <= 200 else r["detail"][:197] + "..."
+                lines.append(f"      {share}{text}")
+    return "\n".join(lines)
