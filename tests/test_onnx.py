@@ -267,6 +267,27 @@ def test_the_generator_runs_without_torch_or_transformers(exported):
     assert "HEAVY []" in out.stdout
 
 
+# --- the main job's serving step -----------------------------------------------------------------------------------
+def test_the_serving_step_exports_both_models_once_and_measures_them_warm(tiny_model, tmp_path, monkeypatch):
+    from tide_core.models.serving import onnx_step
+
+    monkeypatch.setenv("TIDE_ARTIFACTS", str(tmp_path))
+    merged = tmp_path / "models" / "smollm2-135m-ft-merged"
+    shutil.copytree(tiny_model, merged)
+    marker = {"fingerprint": "first", "base_dir": str(tiny_model)}
+    (merged / "tide_merge.json").write_text(json.dumps(marker))
+    first = onnx_step("smollm2-135m")
+    assert first.folder == tmp_path / "onnx" / "smollm2-135m-ft-merged" and not first.reused
+    assert first.base_folder == tmp_path / "onnx" / "tiny-llama" and first.base_export_seconds > 0
+    assert first.variant == "int4" and first.reply.strip() and 0 < first.ttft_ms < first.ready_seconds * 1000
+    assert first.tokens_per_s > 0 and "first token" in first.summary()
+    again = onnx_step("smollm2-135m")  # a rerun reuses both exports
+    assert again.reused and again.export_seconds == 0 and again.base_export_seconds == 0
+    (merged / "tide_merge.json").write_text(json.dumps({**marker, "fingerprint": "retrained"}))
+    retrained = onnx_step("smollm2-135m")  # a new fine-tune re-exports that model only
+    assert not retrained.reused and retrained.export_seconds > 0 and retrained.base_export_seconds == 0
+
+
 # --- command line --------------------------------------------------------------------------------------------------
 def run_cli(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "training/export_onnx.py", *args], cwd=ROOT, capture_output=True,

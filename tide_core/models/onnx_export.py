@@ -6,8 +6,9 @@
     from tide_core.models.onnx_export import export_onnx
     folder = export_onnx(Path("artifacts/models/smollm2-135m-instruct"))   # -> artifacts/onnx/smollm2-135m-instruct
 
-The graph, its KV cache and the 4-bit weights are the builder's (`python -m onnxruntime_genai.models.builder -i DIR
--o OUT -p int4 -e cpu`, run as a subprocess so its torch and memory go away with it); it reads the folder offline.
+The graph, its KV cache and the 4-bit weights are the builder's (what `python -m onnxruntime_genai.models.builder
+-i DIR -o OUT -p int4 -e cpu` does, run in a subprocess so its torch and memory go away with it, several folders per
+process: export_onnx_many); it reads the folder offline.
 The builder writes model.onnx(.data), genai_config.json and the tokenizer; this module adds the stop tokens (every
 end-of-turn marker the vocabulary holds, also written into genai_config.json so the runtime agrees), an optional
 replacement chat template, and manifest.json (model id, source, precision, stop tokens, context length, export
@@ -24,6 +25,7 @@ import shutil
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -46,36 +48,56 @@ class OnnxExportError(TideError):
     """The folder cannot be exported (not a causal LM folder, unsupported architecture, builder failure)."""
 
 
+@dataclass(frozen=True)
+class ExportJob:
+    """One folder to export: `name` defaults to the folder's name; `chat_template` (jinja text) replaces the
+    folder's own, e.g. the plain template a base model was tuned with."""
+
+    model_dir: Path
+    name: str | None = None
+    precision: str = "int4"
+    chat_template: str | None = None
+
+
 def export_onnx(model_dir: Path, out_root: Path = ONNX_ROOT, name: str | None = None, precision: str = "int4",
                 chat_template: str | None = None) -> Path:
     """Export `model_dir` (config.json + weights + tokenizer.json) to `out_root/<name>` with `precision` ("int4" or
-    "fp32") and return that folder. `chat_template` (jinja text) replaces the folder's own, e.g. the plain template
-    a base model was tuned with. An existing folder of that name is replaced only after the new export is complete.
-    Raises OnnxExportError naming what is wrong."""
-    model_dir = Path(model_dir)
-    check_model_dir(model_dir)
-    if precision not in PRECISIONS:
-        raise OnnxExportError(f"unknown precision {precision!r}; expected one of {list(PRECISIONS)}")
-    name = name or model_dir.name
-    target = Path(out_root) / name
-    tmp = target.with_name(f".{name}.tmp-{os.getpid()}")
-    cache = target.with_name(f".{name}.cache-{os.getpid()}")
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.parent.mkdir(parents=True, exist_ok=True)
+    "fp32") and return that folder. An existing folder of that name is replaced only after the new export is
+    complete. Raises OnnxExportError naming what is wrong."""
+    return export_onnx_many([ExportJob(Path(model_dir), name, precision, chat_template)], out_root)[0]
+
+
+def export_onnx_many(jobs: list[ExportJob], out_root: Path = ONNX_ROOT) -> list[Path]:
+    """Export every job in one builder process (its torch and transformers import, about 7 s of CPU here, is paid
+    once; the main job exports the fine-tuned model and its base together). All or nothing: when one job fails,
+    no folder is replaced and the error names that job's folder."""
+    for job in jobs:
+        check_model_dir(Path(job.model_dir))
+        if job.precision not in PRECISIONS:
+            raise OnnxExportError(f"unknown precision {job.precision!r}; expected one of {list(PRECISIONS)}")
+    targets = [Path(out_root) / (job.name or Path(job.model_dir).name) for job in jobs]
+    tmps = [target.with_name(f".{target.name}.tmp-{os.getpid()}") for target in targets]
+    cache = Path(out_root) / f".builder-cache-{os.getpid()}"
     started = time.perf_counter()
     try:
-        run_builder(model_dir, tmp, precision, cache)
-        stops = finish_folder(model_dir, tmp, chat_template)
-        manifest = build_manifest(model_dir, tmp, name, precision, stops, time.perf_counter() - started)
-        (tmp / MANIFEST).write_text(json.dumps(manifest, indent=2))
-        _publish(tmp, target)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+        for tmp in tmps:
+            shutil.rmtree(tmp, ignore_errors=True)
+            tmp.parent.mkdir(parents=True, exist_ok=True)
+        run_builder(jobs, tmps, cache)
+        seconds = time.perf_counter() - started
+        for job, tmp, target in zip(jobs, tmps, targets, strict=True):
+            stops = finish_folder(Path(job.model_dir), tmp, job.chat_template)
+            manifest = build_manifest(Path(job.model_dir), tmp, target.name, job.precision, stops, seconds, len(jobs))
+            (tmp / MANIFEST).write_text(json.dumps(manifest, indent=2))
+        for tmp, target in zip(tmps, targets, strict=True):
+            _publish(tmp, target)
     finally:
+        for tmp in tmps:
+            shutil.rmtree(tmp, ignore_errors=True)
         shutil.rmtree(cache, ignore_errors=True)
-    log.info("exported %s to %s (%s) in %.1f s", model_dir, target, precision, manifest["export_seconds"])
-    return target
+    log.info("exported %s in %.1f s", ", ".join(f"{t.name} ({j.precision})" for t, j in zip(targets, jobs,
+                                                                                           strict=True)), seconds)
+    return targets
 
 
 def check_model_dir(model_dir: Path) -> None:
@@ -86,22 +108,33 @@ def check_model_dir(model_dir: Path) -> None:
         raise OnnxExportError(f"{model_dir} has no tokenizer.json: the ONNX generator needs a fast tokenizer file")
 
 
-def builder_command(model_dir: Path, out: Path, precision: str, cache: Path) -> list[str]:
-    """The documented builder command line; `-i` a local folder, so nothing is downloaded."""
-    return [sys.executable, "-m", "onnxruntime_genai.models.builder", "-i", str(model_dir), "-o", str(out),
-            "-p", precision, "-e", "cpu", "-c", str(cache)]
+# The builder's own command-line entry (`python -m onnxruntime_genai.models.builder -i DIR -o OUT -p PRECISION -e cpu
+# -c CACHE`) does exactly these two calls; this runs them for several folders in one process.
+BUILDER_DRIVER = """
+import json, sys
+from onnxruntime_genai.models.builder import create_model, parse_extra_options
+for i, job in enumerate(json.loads(sys.argv[1])):
+    args = (None, job["input"], job["output"], job["precision"], "cpu", job["cache"])
+    create_model(*args, **parse_extra_options(*args, None))
+    print(f"TIDE_EXPORTED {i}", flush=True)
+"""
 
 
-def run_builder(model_dir: Path, out: Path, precision: str, cache: Path) -> None:
+def run_builder(jobs: list[ExportJob], outs: list[Path], cache: Path) -> None:
+    """The builder in a subprocess (its torch and memory go away with it), offline: `-i` is a local folder."""
+    spec = [{"input": str(job.model_dir), "output": str(out), "precision": job.precision, "cache": str(cache)}
+            for job, out in zip(jobs, outs, strict=True)]
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "TQDM_DISABLE": "1"}
     try:
-        done = subprocess.run(builder_command(model_dir, out, precision, cache), capture_output=True, text=True,
-                              env=env, timeout=BUILDER_TIMEOUT_S, check=False)
+        done = subprocess.run([sys.executable, "-c", BUILDER_DRIVER, json.dumps(spec)], capture_output=True,
+                              text=True, env=env, timeout=BUILDER_TIMEOUT_S * len(jobs), check=False)
     except subprocess.TimeoutExpired as exc:
-        raise OnnxExportError(f"the onnxruntime-genai builder did not finish {model_dir} within "
-                              f"{BUILDER_TIMEOUT_S} s") from exc
-    if done.returncode != 0 or not (out / "genai_config.json").is_file():
-        raise OnnxExportError(f"{model_dir} did not export: the onnxruntime-genai builder failed "
+        raise OnnxExportError(f"the onnxruntime-genai builder did not finish within "
+                              f"{BUILDER_TIMEOUT_S * len(jobs)} s") from exc
+    finished = done.stdout.count("TIDE_EXPORTED ")
+    if done.returncode != 0 or finished < len(jobs):
+        failed = jobs[min(finished, len(jobs) - 1)].model_dir
+        raise OnnxExportError(f"{failed} did not export: the onnxruntime-genai builder failed "
                               f"({_last_error_line(done.stderr + done.stdout)}); expected a Hugging Face *ForCausalLM "
                               f"folder of an architecture the builder supports (Llama, Qwen, Mistral, Phi, Gemma...)")
 
@@ -144,7 +177,7 @@ def stop_token_ids(folder: Path, eos, model_dir: Path) -> list[int]:
 
 
 def build_manifest(model_dir: Path, folder: Path, name: str, precision: str, stops: list[int],
-                   seconds: float) -> dict:
+                   seconds: float, batch: int = 1) -> dict:
     import onnxruntime_genai
 
     model = json.loads((folder / "genai_config.json").read_text())["model"]
@@ -153,7 +186,8 @@ def build_manifest(model_dir: Path, folder: Path, name: str, precision: str, sto
         "model_type": model.get("type"), "context_length": int(model["context_length"]),
         "eos_token_ids": stops, "has_chat_template": (folder / TEMPLATE_FILE).is_file(),
         "file_bytes": sum(p.stat().st_size for p in folder.iterdir() if p.name.startswith("model.onnx")),
-        "export_seconds": round(seconds, 2), "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "export_seconds": round(seconds, 2), "exported_with": batch,  # seconds of the whole batch of `batch` models
+        "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "builder": f"onnxruntime-genai {onnxruntime_genai.__version__}",
     }
 

@@ -77,18 +77,27 @@ class OnnxResult:
     tokens_per_s: float  # decode tokens/s after the first token, median
     reply: str
     base_folder: Path | None = None
-    base_export_seconds: float = 0.0  # 0 when the base's export was reused
+    base_export_seconds: float = 0.0  # 0 when the base's export was reused (both exports run in one builder
+    # process, so when both ran, both fields hold the seconds of that one run)
     ready_seconds: float = 0.0  # both exports (or their reuse) + load + warm-up of the served model
 
     def summary(self) -> str:
-        verb = "reused" if self.reused else f"exported in {self.export_seconds:.0f} s"
+        verb = "reused" if self.reused else "exported"
         base = ""
         if self.base_folder is not None:
-            base_verb = f"exported in {self.base_export_seconds:.0f} s" if self.base_export_seconds else "reused"
-            base = f"; zero-shot base {self.base_folder.name} ({base_verb})"
+            base = f"; zero-shot base {self.base_folder.name} ({'exported' if self.base_export_seconds else 'reused'})"
+        seconds = max(self.export_seconds, self.base_export_seconds)
+        base += f"; export {seconds:.0f} s" if seconds else ""
         return (f"ONNX {self.folder.name} ({verb}){base}; both ready in {self.ready_seconds:.0f} s; {self.variant} "
                 f"loaded torch-free (onnxruntime-genai): first token {self.ttft_ms:.0f} ms (warm, system prompt "
                 f"cached), {self.tokens_per_s:.1f} tokens/s decoding")
+
+
+def onnx_root() -> Path:
+    """Where the served exports go, read at call time ($TIDE_ARTIFACTS/onnx)."""
+    from tide_core.models.weights import artifacts_root
+
+    return artifacts_root() / "onnx"
 
 
 def _source_fingerprint(merged: Path) -> str:
@@ -111,40 +120,49 @@ def _holds(folder: Path, precision: str) -> bool:
     return manifest.get("format") == FORMAT and manifest.get("precision") == precision
 
 
-def export_if_needed(model_id: str, precision: str = PRECISION) -> tuple[Path, bool, float]:
-    """The exported folder of `model_id`'s merged model, exporting it when missing or stale."""
+def _fine_tuned_job(model_id: str, precision: str):
+    """(export folder, fingerprint, ExportJob or None when the folder is current) for `model_id`'s merged model."""
     from tide_core.models.merge_lora import merged_dir
-    from tide_core.models.onnx_export import ONNX_ROOT, export_onnx
+    from tide_core.models.onnx_export import ExportJob
 
     merged = merged_dir(model_id)
     fingerprint = _source_fingerprint(merged)
-    target = ONNX_ROOT / merged.name
+    target = onnx_root() / merged.name
     marker = target / SOURCE_MARKER
-    if _holds(target, precision) and marker.is_file() and \
-            json.loads(marker.read_text()).get("fingerprint") == fingerprint:
-        return target, True, 0.0
-    started = time.perf_counter()
-    folder = export_onnx(merged, precision=precision)
-    (folder / SOURCE_MARKER).write_text(json.dumps({"fingerprint": fingerprint, "merged_dir": str(merged)}))
-    return folder, False, time.perf_counter() - started
+    current = _holds(target, precision) and marker.is_file() and \
+        json.loads(marker.read_text()).get("fingerprint") == fingerprint
+    return target, fingerprint, None if current else ExportJob(merged, precision=precision)
 
 
-def export_base_if_needed(model_id: str, precision: str = PRECISION) -> tuple[Path, float]:
-    """The zero-shot base of `model_id` (the weights its adapter was merged onto) exported with `precision`, for the
-    chat demo; an existing export of that precision is reused (the base weights do not change). Returns the folder
-    and the export seconds (0 when reused)."""
+def _base_job(model_id: str, precision: str):
+    """(export folder, ExportJob or None when it exists) for the zero-shot base `model_id`'s adapter was merged
+    onto (its weights do not change, so an export of that precision is reused)."""
     from tide_core.models.merge_lora import merged_dir, read_merge_marker
-    from tide_core.models.onnx_export import ONNX_ROOT, export_onnx
+    from tide_core.models.onnx_export import ExportJob
 
     base = Path((read_merge_marker(merged_dir(model_id)) or {}).get("base_dir") or "")
     if not (base / "config.json").is_file():
         raise TideError(f"the merged {model_id} names no base model folder (tide_merge.json base_dir); run "
                         f"`python -m tide_core models` first")
-    if _holds(ONNX_ROOT / base.name, precision):
-        return ONNX_ROOT / base.name, 0.0
+    target = onnx_root() / base.name
+    return target, None if _holds(target, precision) else ExportJob(base, precision=precision)
+
+
+def export_served(model_id: str, precision: str = PRECISION) -> tuple[Path, Path, float, bool, bool]:
+    """The fine-tuned and zero-shot exports the chat serves, exporting what is missing or stale in one builder
+    run: (fine-tuned folder, base folder, export seconds (0 when both were reused), fine-tuned reused, base
+    reused)."""
+    from tide_core.models.onnx_export import export_onnx_many
+
+    folder, fingerprint, job = _fine_tuned_job(model_id, precision)
+    base_folder, base_job = _base_job(model_id, precision)
+    jobs = [j for j in (job, base_job) if j is not None]
     started = time.perf_counter()
-    folder = export_onnx(base, precision=precision)
-    return folder, time.perf_counter() - started
+    if jobs:
+        export_onnx_many(jobs, onnx_root())
+    if job is not None:
+        (folder / SOURCE_MARKER).write_text(json.dumps({"fingerprint": fingerprint, "merged_dir": str(job.model_dir)}))
+    return folder, base_folder, time.perf_counter() - started if jobs else 0.0, job is None, base_job is None
 
 
 def measure_served(generator, settings: DecodingSettings, system: str = SYSTEM_PROMPT) -> list[ReplyTiming]:
@@ -158,8 +176,7 @@ def onnx_step(model_id: str = "smollm2-135m", variant: str = PRECISION) -> OnnxR
     from tide_core.models.recipe import get_recipe
 
     started = time.perf_counter()
-    folder, reused, seconds = export_if_needed(model_id, variant)
-    base_folder, base_seconds = export_base_if_needed(model_id, variant)
+    folder, base_folder, seconds, reused, base_reused = export_served(model_id, variant)
     generator = OnnxGenerator(folder, variant=variant)
     settings = replace(get_recipe(model_id).decoding, max_new_tokens=48)  # the study's (and the chat's) decoding
     generator.warm([SYSTEM_PROMPT], settings)
@@ -167,8 +184,9 @@ def onnx_step(model_id: str = "smollm2-135m", variant: str = PRECISION) -> OnnxR
     timings = measure_served(generator, settings)
     if not timings[0].text.strip():
         raise TideError(f"the ONNX model in {folder} loaded but produced an empty reply")
-    result = OnnxResult(folder, reused, seconds, variant, statistics.median(t.ttft_ms for t in timings),
+    result = OnnxResult(folder, reused, 0.0 if reused else seconds, variant,
+                        statistics.median(t.ttft_ms for t in timings),
                         statistics.median(t.decode_tokens_per_s for t in timings), timings[0].text, base_folder,
-                        base_seconds, ready)
+                        0.0 if base_reused else seconds, ready)
     log.info(result.summary())
     return result
