@@ -96,6 +96,8 @@ def test_er_usually_first_but_not_always(personas):
 
 
 def test_risk_replies_follow_safety_protocol(personas):
+    from tide_core.quality import asks_about_suicide
+
     for i, p in enumerate(personas[:44]):
         risk = RISK_TYPES[i % 2]
         sid = list(SCENARIOS)[i % len(SCENARIOS)]
@@ -105,7 +107,8 @@ def test_risk_replies_follow_safety_protocol(personas):
             assert d.risk_type == risk
             sr = d.reference_reply[slice(*d.spans[SR])]
             assert "988" in sr and "?" in sr and "safe" in sr.lower()
-            assert "emergency services" in sr
+            assert "local emergency number" in sr  # not only the US line: the person may be anywhere
+            assert asks_about_suicide(sr), sr  # asks directly, in plain words (docs/dataset-quality.md)
             er = d.reference_reply[slice(*d.spans[ER])].lower()
             assert "glad" in er or "thank" in er or "appreciate" in er
             msg = d.client_message.lower()
@@ -402,3 +405,30 @@ def test_bank_loader_wants_one_file_per_scenario(tmp_path):
     (data / "scenarios" / "nightmare.yaml").rename(data / "scenarios" / "nightmares.yaml")
     with pytest.raises(BankError, match=r"missing nightmare\.yaml; unknown nightmares\.yaml"):
         load_banks(data)
+
+
+def test_hard_rules_over_generated_dialogues(personas):
+    """Over 1,500 dialogues: no reply sentence names a feeling the client never expressed without hedging it, and
+    no known-bad join (doubled words, "for since", "a great a lot"...) in either turn."""
+    from tide_core.dialogue.grounding import ungrounded_feelings
+    from tide_core.quality import bad_joins
+
+    for _, _, d in _sample(personas, 1500, seed="rules"):
+        assert ungrounded_feelings(d.client_message, d.reference_reply) == [], (d.client_message, d.reference_reply)
+        assert bad_joins(d.client_message) == [] and bad_joins(d.reference_reply) == [], d
+
+
+def test_feelings_follow_the_client(personas):
+    """A client who says they are scared gets a reply whose named feelings include fear's family, unhedged."""
+    from tide_core.dialogue.grounding import _LEXICON as lexicon
+    from tide_core.dialogue.grounding import client_families, feeling_words
+
+    hits = total = 0
+    for _, _, d in _sample(personas, 400, seed="follow"):
+        families = client_families(d.client_message)
+        if "fear" not in families:
+            continue
+        total += 1
+        named = {f for w in feeling_words(d.reference_reply[slice(*d.spans[ER])]) for f in lexicon[w]}
+        hits += "fear" in named
+    assert total > 30 and hits / total > 0.5, (hits, total)

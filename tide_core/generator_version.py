@@ -14,10 +14,10 @@ import hashlib
 from functools import lru_cache
 from pathlib import Path
 
-GENERATOR_LABEL = "gen-2"
+GENERATOR_LABEL = "gen-3"
 PACKAGE_ROOT = Path(__file__).resolve().parent
 # Files and folders (relative to the package) whose content decides the generated rows.
-GENERATOR_PATHS = ("dialogue", "personas.py", "scenarios.py", "dataset.py")
+GENERATOR_PATHS = ("dialogue", "personas.py", "scenarios.py", "dataset.py", "variety.py")
 _SUFFIXES = {".py", ".yaml", ".yml", ".json", ".txt"}
 
 

@@ -19,6 +19,7 @@ from functools import lru_cache
 from tide_core.dialogue.banks import load_banks
 from tide_core.dialogue.client_voice import client_message
 from tide_core.dialogue.fill import ReplySlots, Slots, Source, Tpl, cap, fix_articles, render, tpl
+from tide_core.dialogue.grounding import FAMILY_OF_EMOTION, client_families, hedge_ungrounded
 from tide_core.dialogue.persona_facts import persona_facts
 from tide_core.dialogue.reply_frames import (
     COURAGE,
@@ -191,10 +192,21 @@ def _composed_step(rng: random.Random, scenario_id: str, allowed: frozenset[str]
     return fix_articles(text.format_map(view))
 
 
+def _pick_emotions(scenario_id: str, expressed: set[str], rng: random.Random) -> tuple[str, str]:
+    """Two of the scenario's emotions, preferring those whose feeling family the client expressed."""
+    emotions = _EMOTIONS[scenario_id]
+    grounded = [e for e in emotions if FAMILY_OF_EMOTION.get(e) in expressed]
+    if len(grounded) >= 2:
+        return tuple(rng.sample(grounded, 2))
+    if grounded:
+        return grounded[0], rng.choice([e for e in emotions if e != grounded[0]])
+    return tuple(rng.sample(emotions, 2))
+
+
 def _segments(persona: Persona, scenario_id: str, slots: Slots, rng: random.Random,
-              risk_type: str | None) -> dict[str, str]:
+              risk_type: str | None, expressed: set[str]) -> dict[str, str]:
     """The text of each factor segment: a scenario sentence, a generic one, or a frame with a scenario phrase."""
-    emo1, emo2 = rng.sample(_EMOTIONS[scenario_id], 2)
+    emo1, emo2 = _pick_emotions(scenario_id, expressed, rng)
     view = ReplySlots(slots, _emotion_words(scenario_id, emo1, emo2, rng))
     allowed = _reply_allowed(slots) | {"emo1", "emo2"}
     if risk_type:
@@ -258,13 +270,15 @@ def compose_dialogue(persona: Persona, scenario: Scenario, rng: random.Random, *
     slots = Slots(_sources(persona), rng)
     message = client_message(persona.communication_style, scenario.scenario_id, slots, rng, young=facts.young,
                              risk_type=risk_type)
-    segments = _segments(persona, scenario.scenario_id, slots, rng, risk_type)
+    expressed = client_families(message)
+    segments = _segments(persona, scenario.scenario_id, slots, rng, risk_type, expressed)
     order = _order(rng, validate_first, risk_type is not None)
     if order[0] == ER and not risk_type and rng.random() < 0.2:
         segments[ER] = render(rng.choice(ER_LEADS), slots) + " " + segments[ER]
     # One paraphrase pass over all three segments (a separator keeps them apart): regex passes are the hot path.
     varied = fix_articles(vary_reply("\x00".join(segments[f] for f in order), rng)).split("\x00")
-    segments = dict(zip(order, varied, strict=True))
+    # A feeling the client did not express is said as an inference ("..., if I'm reading you right.").
+    segments = {f: hedge_ungrounded(text, expressed, rng) for f, text in zip(order, varied, strict=True)}
     reply, spans = _assemble(segments, order)
     return Dialogue(client_message=message, reference_reply=reply, spans=spans, factor_order=order,
                     risk_type=risk_type)

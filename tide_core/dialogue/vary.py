@@ -187,6 +187,9 @@ def _vary(text: str, rng: random.Random, compiled: tuple[re.Pattern, dict[str, t
             return found  # "completely completely understandable"
         if alt == "how much this matters to you" and text.startswith((" about", " for"), m.end()):
             return found  # "how much this matters to you about ..." does not read
+        if found.lower() == "many people" and not alt.lower().startswith("many") and before.endswith(
+                ("great ", "so ", "too ", "how ", "very ")):
+            return found  # "a great many people" -> "a great a lot of people"
         nxt = _NEXT_WORD.match(text, m.end())
         if nxt and nxt.group(1).lower() == alt.rsplit(" ", 1)[-1].lower():
             return found  # "I get that that"
