@@ -29,18 +29,28 @@ class BuildResult:
     n_conversations: int
 
 
-def report_rows(ds: Dataset, fingerprint: str) -> list[dict]:
-    """The quality report's rows for the warehouse (tide_core.quality), tagged with the build's fingerprint."""
+def report_rows(ds: Dataset, fingerprint: str, distinct: dict[str, tuple[float, float]] | None = None) -> list[dict]:
+    """The quality report's rows for the warehouse (tide_core.quality), tagged with the build's fingerprint;
+    `distinct` (scope -> distinct-1, distinct-2) reuses the variety report's figures instead of measuring again."""
     from tide_core.quality import quality_report
 
-    return quality_report(ds.conversations).rows(fingerprint)
+    return quality_report(ds.conversations, distinct=distinct).rows(fingerprint)
 
 
 def quality_rows(ds: Dataset) -> list[dict]:
-    rows = []
-    for scope in ("client_message", "reference_reply"):
-        rows += variety_report(scope, ds.conversations[scope].to_list()).rows()
-    return rows
+    return [row for report in _variety(ds).values() for row in report.rows()]
+
+
+def _variety(ds: Dataset) -> dict:
+    return {scope: variety_report(scope, ds.conversations[scope].to_list())
+            for scope in ("client_message", "reference_reply")}
+
+
+def _both_reports(ds: Dataset, fingerprint: str) -> tuple[list[dict], list[dict]]:
+    """Rows of dataset_quality (variety) and of dataset_quality_report, measuring distinct-n once."""
+    variety = _variety(ds)
+    distinct = {scope: (v.distinct_1, v.distinct_2) for scope, v in variety.items()}
+    return [row for v in variety.values() for row in v.rows()], report_rows(ds, fingerprint, distinct)
 
 
 def build_step(
@@ -59,7 +69,7 @@ def build_step(
                            int(info["n_conversations"]))
     ds = build_dataset(cfg, progress)
     meta = build_info(cfg, ds, time.perf_counter() - started)
-    build_warehouse(ds, meta, path, quality_rows(ds), report_rows(ds, meta["config_fingerprint"]))
+    build_warehouse(ds, meta, path, *_both_reports(ds, meta["config_fingerprint"]))
     return BuildResult(path, False, time.perf_counter() - started, ds.personas.height, ds.conversations.height)
 
 
@@ -77,5 +87,5 @@ def import_step(ds: Dataset, path: Path, origin: str) -> BuildResult:
         "dataset_source": ds.source,
         "imported_from": origin,
     }
-    build_warehouse(ds, meta, path, quality_rows(ds), report_rows(ds, meta["config_fingerprint"]))
+    build_warehouse(ds, meta, path, *_both_reports(ds, meta["config_fingerprint"]))
     return BuildResult(path, False, time.perf_counter() - started, ds.personas.height, ds.conversations.height)

@@ -197,8 +197,10 @@ def _openings(scope: str, texts: list[str], k: int) -> Measure:
                    [(o, _share(c, n)) for o, c in top])
 
 
-def quality_report(conversations: Iterable[Mapping] | object, k: int = 5, examples: int = 8) -> QualityReport:
-    """Measure the conversations (see the module docstring)."""
+def quality_report(conversations: Iterable[Mapping] | object, k: int = 5, examples: int = 8,
+                   distinct: Mapping[str, tuple[float, float]] | None = None) -> QualityReport:
+    """Measure the conversations (see the module docstring). `distinct`: scope -> (distinct-1, distinct-2) already
+    measured (the build's variety report), else measured here."""
     rows = conversations.to_dicts() if hasattr(conversations, "to_dicts") else list(conversations)
     messages = [r["client_message"] or "" for r in rows]
     replies = [r["reference_reply"] or "" for r in rows]
@@ -231,7 +233,8 @@ def quality_report(conversations: Iterable[Mapping] | object, k: int = 5, exampl
         Measure("reference_reply", "risk_replies_asking_directly_share", _share(asks, len(risk)), asks, len(risk)),
     ]
     for scope, texts in (("reference_reply", replies), ("client_message", messages)):
-        measures += [Measure(scope, "distinct_1", distinct_n(texts, 1)), Measure(scope, "distinct_2", distinct_n(texts, 2))]
+        d1, d2 = distinct[scope] if distinct and scope in distinct else (distinct_n(texts, 1), distinct_n(texts, 2))
+        measures += [Measure(scope, "distinct_1", d1), Measure(scope, "distinct_2", d2)]
     total_texts = len(messages) + len(replies)
     for kind, (count, shown) in join_counts(messages + replies, examples).items():
         measures.append(Measure("both", f"bad_join: {kind}", count, count, total_texts, [(e, None) for e in shown]))
