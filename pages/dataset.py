@@ -57,4 +57,8 @@ with tab_quality:
 with tab_report:
     st.caption("Synthetic data. Heuristic checks over every conversation of this build (python -m tide_core quality); "
                "the bars are those issue 10 set; examples are candidates for a person to read, not verdicts.")
-    components.quality_report_view(query("dataset_quality_report"))
+    if query("table_exists", table_name="dataset_quality_report")["n"][0]:
+        components.quality_report_view(query("dataset_quality_report"))
+    else:
+        st.info("This warehouse was built before the quality report existed; rebuild it "
+                "(python -m tide_core build --force).")

@@ -102,3 +102,19 @@ def test_quality_command_prints_the_stored_report(built, capsys):
     assert main(["quality", "--warehouse", str(path)]) == 0
     out = capsys.readouterr().out
     assert "client questions the reply answers" in out and "known-bad join: preposition pair" in out
+
+
+def test_quality_command_on_a_warehouse_built_before_the_report(built, tmp_path, capsys):
+    import shutil
+
+    import duckdb
+
+    from tide_core.cli import main
+
+    _, path = built
+    old = tmp_path / "old.duckdb"
+    shutil.copy(path, old)
+    with duckdb.connect(str(old)) as con:
+        con.execute("DROP TABLE dataset_quality_report")
+    assert main(["quality", "--warehouse", str(old)]) == 1
+    assert "no quality report" in capsys.readouterr().out

@@ -203,8 +203,8 @@ def cmd_quality(args: argparse.Namespace) -> int:
     from warehouse.queries import run_query
 
     with connect_readonly(args.warehouse) as con:
-        df = run_query(con, "dataset_quality_report")
-    if df.is_empty():
+        df = run_query(con, "dataset_quality_report") if _has_table(con, "dataset_quality_report") else None
+    if df is None or df.is_empty():
         print(f"no quality report in {args.warehouse}: rebuild it (python -m tide_core build --force)")
         return 1
     print(format_report(df.to_dicts(), examples=args.examples))
