@@ -52,7 +52,7 @@ def scale_warehouse(src: Path, dst: Path, n_responses: int, n_ratings: int, seed
             FROM models, (VALUES ('zero_shot'), ('fine_tuned')) m(mode) WHERE model_id LIKE 'bench-%'""")
         con.execute("""
             INSERT INTO responses SELECT ru.run_id || ':' || c.conversation_id, ru.run_id, c.conversation_id,
-                   c.reference_reply, 100 + random() * 900, 60, 80, now()
+                   c.reference_reply, 100 + random() * 900, 60, 80, now(), 'end_turn'
             FROM runs ru, conversations c WHERE ru.run_id LIKE 'bench-%'""")
         metrics = [r[0] for r in con.sql("SELECT DISTINCT metric FROM metric_scores").fetchall()] or ["cosine_minilm"]
         values = ", ".join(f"('{m}')" for m in metrics)

@@ -163,3 +163,31 @@ def test_loop_respects_its_time_budget_and_bf16_autocast_runs(small_warehouse, t
     res = train_loop(model, train, val, tokenizer.pad_token_id, spec, torch.device("cpu"), bf16=True)
     assert (res.stop_reason, res.steps) == ("time_budget", 1)
     assert all(torch.isfinite(torch.tensor(p.loss)) for p in res.curve)
+
+
+def test_reply_loss_matches_the_models_own_loss_and_gradients(small_warehouse, tiny_dir, tokenizer):
+    """The shared-prefix, reply-positions-only loss is the same number, with the same gradients, as model(**batch)."""
+    from transformers import AutoModelForCausalLM
+
+    from tide_core.models.reply_loss import MIN_SHARED_PREFIX, reply_loss, shared_prefix_len
+    from tide_core.models.train_lora import attach_lora
+
+    system = "You are a careful, kind listener who answers people living with PTSD. " * 3
+    pairs = load_pairs(small_warehouse, "train", 4)
+    batch = collate(encode_pairs(tokenizer, pairs, system, 240), tokenizer.pad_token_id)
+    assert shared_prefix_len(batch["input_ids"], batch["labels"]) >= MIN_SHARED_PREFIX  # the shared path is taken
+    model = attach_lora(AutoModelForCausalLM.from_pretrained(tiny_dir), tiny_recipe(tiny_dir), seed=0)
+    with torch.no_grad():
+        for name, p in model.named_parameters():
+            if "lora_B" in name:
+                p.normal_(0, 0.05)
+    grads = []
+    for loss_of in (lambda: model(**batch).loss, lambda: reply_loss(model, batch, torch.device("cpu"))[0]):
+        model.zero_grad()
+        loss = loss_of()
+        loss.backward()
+        grads.append((float(loss), {k: p.grad.clone() for k, p in model.named_parameters() if p.requires_grad}))
+    (plain, plain_grads), (ours, our_grads) = grads
+    assert abs(plain - ours) < 1e-5
+    assert all(torch.allclose(plain_grads[k], our_grads[k], atol=1e-6) for k in plain_grads)
+    assert reply_loss(model, batch, torch.device("cpu"))[1] == int((batch["labels"][:, 1:] != IGNORE).sum())

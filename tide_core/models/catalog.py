@@ -90,14 +90,16 @@ def finish_run(con, run_id: str, status: str, finished_at: datetime | None) -> N
 
 
 def write_training_log(con, run_id: str, curve: list[CurvePoint]) -> int:
-    """The curve as training_log rows (existing (run, step, split) keys are kept)."""
+    """The curve as training_log rows (existing (run, step, split) keys are kept): loss, tokens seen, reply tokens
+    and wall seconds at each point, so the run's training time and tokens are in the warehouse."""
     from warehouse.writer import append_frame
 
     frame = pl.DataFrame({"run_id": [run_id] * len(curve), "step": [p.step for p in curve],
                           "split": [p.split for p in curve], "loss": [p.loss for p in curve],
-                          "tokens": [p.tokens for p in curve]},
+                          "tokens": [p.tokens for p in curve], "reply_tokens": [p.reply_tokens for p in curve],
+                          "seconds": [p.seconds for p in curve]},
                          schema={"run_id": pl.Utf8, "step": pl.Int32, "split": pl.Utf8, "loss": pl.Float64,
-                                 "tokens": pl.Int64})
+                                 "tokens": pl.Int64, "reply_tokens": pl.Int64, "seconds": pl.Float64})
     return append_frame(con, "training_log", frame)
 
 

@@ -3,7 +3,11 @@
 Contract: trains only the parameters with requires_grad, logs the train loss every step and the validation loss
 (reply tokens only, token-weighted) at step 0, every `eval_interval` steps and at the end; stops at the step or
 epoch limit, when the time budget would be exceeded, or after `patience` evaluations without improvement; and
-leaves the model holding the parameters of its best validation evaluation.
+leaves the model holding the parameters of its best validation evaluation. Every curve point carries the tokens
+seen (prompt + reply), the reply tokens the loss was taken on, and the wall seconds since the loop started.
+
+The loss is reply_loss.reply_loss: the shared system prefix computed once per batch, logits only at reply
+positions (bench/bench_lora.py compares it with the loop it replaced, bench/legacy_lora_loop.py).
 """
 
 from __future__ import annotations
@@ -14,9 +18,10 @@ from dataclasses import dataclass, field
 
 import torch
 
-from tide_core.models.chat_format import IGNORE, Encoded
+from tide_core.models.chat_format import Encoded
 from tide_core.models.device import autocast
 from tide_core.models.recipe import TrainSpec
+from tide_core.models.reply_loss import reply_loss
 from tide_core.models.train_data import collate, count_tokens, epochs_of_batches
 
 log = logging.getLogger(__name__)
@@ -27,22 +32,21 @@ class CurvePoint:
     step: int
     split: str  # train or validation
     loss: float
-    tokens: int
+    tokens: int  # tokens seen so far, prompt and reply
+    reply_tokens: int | None = None  # of which reply tokens (the loss is on these); None in records made before
+    seconds: float | None = None  # wall time since the loop started
 
 
 @dataclass
 class LoopResult:
     steps: int = 0
     tokens: int = 0
+    reply_tokens: int = 0
     seconds: float = 0.0
     best_val_loss: float = float("inf")
     best_step: int = 0
     stop_reason: str = "epochs"  # epochs, max_steps, time_budget or early_stop
     curve: list[CurvePoint] = field(default_factory=list)
-
-
-def _to(batch: dict[str, torch.Tensor], device: torch.device) -> dict[str, torch.Tensor]:
-    return {k: v.to(device) for k, v in batch.items()}
 
 
 def evaluate(model, batches: list[dict], device: torch.device, bf16: bool) -> float:
@@ -51,8 +55,8 @@ def evaluate(model, batches: list[dict], device: torch.device, bf16: bool) -> fl
     total, count = 0.0, 0
     with torch.no_grad(), autocast(device, bf16):
         for batch in batches:
-            n = int((batch["labels"][:, 1:] != IGNORE).sum())  # the loss is over shifted labels
-            total += float(model(**_to(batch, device)).loss) * n
+            loss, n = reply_loss(model, batch, device)
+            total += float(loss) * n
             count += n
     model.train()
     return total / max(count, 1)
@@ -72,15 +76,16 @@ def _restore(model, state: dict[str, torch.Tensor]) -> None:
             p.copy_(state[name])
 
 
-def _step(model, optimizer, scheduler, batch: dict, device: torch.device, bf16: bool) -> float:
+def _step(model, optimizer, scheduler, batch: dict, device: torch.device, bf16: bool) -> tuple[float, int]:
+    """One optimiser step; returns the train loss and the reply tokens it was taken on."""
     with autocast(device, bf16):
-        loss = model(**_to(batch, device)).loss
+        loss, n = reply_loss(model, batch, device)
     loss.backward()
     torch.nn.utils.clip_grad_norm_([p for p in model.parameters() if p.requires_grad], 1.0)
     optimizer.step()
     scheduler.step()
     optimizer.zero_grad(set_to_none=True)
-    return float(loss.detach())
+    return float(loss.detach()), n
 
 
 class _Clock:
@@ -123,9 +128,9 @@ def train_loop(model, train: list[Encoded], val: list[Encoded], pad_id: int, spe
             res.stop_reason = "time_budget"
             break
         batch = collate(examples, pad_id)
-        loss = _step(model, optimizer, scheduler, batch, device, bf16)
-        res.steps, res.tokens = res.steps + 1, res.tokens + count_tokens(batch)
-        res.curve.append(CurvePoint(res.steps, "train", loss, res.tokens))
+        loss, n = _step(model, optimizer, scheduler, batch, device, bf16)
+        res.steps, res.tokens, res.reply_tokens = res.steps + 1, res.tokens + count_tokens(batch), res.reply_tokens + n
+        res.curve.append(CurvePoint(res.steps, "train", loss, res.tokens, res.reply_tokens, round(clock.elapsed(), 2)))
         if res.steps % spec.eval_interval == 0:
             best_state, bad = _track(model, val_batches, device, bf16, res, clock, best_state, bad)
             if bad >= spec.patience:
@@ -135,8 +140,8 @@ def train_loop(model, train: list[Encoded], val: list[Encoded], pad_id: int, spe
         best_state, _ = _track(model, val_batches, device, bf16, res, clock, best_state, bad)
     _restore(model, best_state)
     res.seconds = clock.elapsed()
-    log.info("trained %d steps, %d tokens in %.1f s (%s); best validation loss %.4f at step %d",
-             res.steps, res.tokens, res.seconds, res.stop_reason, res.best_val_loss, res.best_step)
+    log.info("trained %d steps, %d tokens (%d reply tokens) in %.1f s (%s); best validation loss %.4f at step %d",
+             res.steps, res.tokens, res.reply_tokens, res.seconds, res.stop_reason, res.best_val_loss, res.best_step)
     return res
 
 
@@ -145,7 +150,7 @@ def _evaluate_into(model, val_batches, device, bf16, res: LoopResult, clock: _Cl
     started = time.perf_counter()
     loss = evaluate(model, val_batches, device, bf16)
     clock.eval_s = time.perf_counter() - started
-    res.curve.append(CurvePoint(res.steps, "validation", loss, res.tokens))
+    res.curve.append(CurvePoint(res.steps, "validation", loss, res.tokens, res.reply_tokens, round(clock.elapsed(), 2)))
     res.best_val_loss, res.best_step = loss, res.steps
     return _snapshot(model)
 

@@ -46,6 +46,7 @@ class FineTuneResult:
     stop_reason: str
     bf16: bool
     reused: bool = False
+    reply_tokens: int | None = None  # the tokens the loss was taken on (None in markers written before)
 
 
 def system_for(recipe: Recipe) -> str | None:
@@ -103,7 +104,7 @@ def training_marker(recipe: Recipe, profile: str | None, fp: str, run_id: str, b
     return {"fingerprint": fp, "run_id": run_id, "model_id": recipe.model_id, "profile": profile,
             "base_dir": str(base_dir), "recipe": recipe.path, "bf16": bf16,
             "train": dataclasses.asdict(recipe.train_for(profile)), "lora": dataclasses.asdict(recipe.lora),
-            "steps": res.steps, "tokens": res.tokens, "seconds": round(res.seconds, 2),
+            "steps": res.steps, "tokens": res.tokens, "reply_tokens": res.reply_tokens, "seconds": round(res.seconds, 2),
             "best_val_loss": res.best_val_loss, "best_step": res.best_step, "stop_reason": res.stop_reason,
             "curve": [dataclasses.asdict(p) for p in res.curve]}
 
@@ -111,7 +112,7 @@ def training_marker(recipe: Recipe, profile: str | None, fp: str, run_id: str, b
 def result_from_marker(marker: dict, adapter_dir: Path, reused: bool) -> FineTuneResult:
     return FineTuneResult(marker["run_id"], marker["model_id"], adapter_dir, marker["fingerprint"], marker["steps"],
                           marker["tokens"], marker["seconds"], marker["best_val_loss"], marker["stop_reason"],
-                          marker["bf16"], reused)
+                          marker["bf16"], reused, marker.get("reply_tokens"))
 
 
 def record_from_marker(warehouse_path: Path, recipe: Recipe, marker: dict, adapter_dir: Path | None,

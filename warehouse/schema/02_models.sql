@@ -59,6 +59,7 @@ CREATE TABLE responses (
     prompt_tokens     INTEGER,
     completion_tokens INTEGER,
     created_at        TIMESTAMP,
+    stop_reason       VARCHAR,
     UNIQUE (run_id, conversation_id)
 );
 COMMENT ON TABLE responses IS 'A model''s reply to a conversation''s client message, one per run and conversation.';
@@ -70,6 +71,7 @@ COMMENT ON COLUMN responses.latency_ms IS 'Wall time to generate, milliseconds.'
 COMMENT ON COLUMN responses.prompt_tokens IS 'Tokens in the prompt.';
 COMMENT ON COLUMN responses.completion_tokens IS 'Tokens generated.';
 COMMENT ON COLUMN responses.created_at IS 'When generated (UTC).';
+COMMENT ON COLUMN responses.stop_reason IS 'Why the reply ended: end_turn (the model ended it), max_tokens (cut by the token cap: truncated), another backend reason, or NULL when unknown (synthetic systems).';
 
 CREATE TABLE training_log (
     run_id VARCHAR NOT NULL REFERENCES runs (run_id),
@@ -77,6 +79,8 @@ CREATE TABLE training_log (
     split  VARCHAR NOT NULL,
     loss   DOUBLE NOT NULL,
     tokens BIGINT,
+    reply_tokens BIGINT,
+    seconds DOUBLE,
     PRIMARY KEY (run_id, step, split)
 );
 COMMENT ON TABLE training_log IS 'Training curves: loss by step for the train and validation splits.';
@@ -84,4 +88,6 @@ COMMENT ON COLUMN training_log.run_id IS 'The fine-tuning run.';
 COMMENT ON COLUMN training_log.step IS 'Optimiser step.';
 COMMENT ON COLUMN training_log.split IS 'train or validation.';
 COMMENT ON COLUMN training_log.loss IS 'Mean cross-entropy on reply tokens.';
-COMMENT ON COLUMN training_log.tokens IS 'Tokens seen so far.';
+COMMENT ON COLUMN training_log.tokens IS 'Tokens seen so far (prompt and reply).';
+COMMENT ON COLUMN training_log.reply_tokens IS 'Reply tokens seen so far: the tokens the loss is taken on (NULL in older records).';
+COMMENT ON COLUMN training_log.seconds IS 'Wall seconds since training started, validation included (NULL in older records); the last point is the run''s training time.';
