@@ -127,6 +127,9 @@ def rating_step(rater_id: str) -> None:
         st.text(item.client_message)
     with st.chat_message("assistant"):
         st.text(item.reply_text)
+        if item.is_truncated:
+            st.caption(":material/content_cut: Cut off: this reply reached the length limit before its writer "
+                       "finished it. Rate what is there.")
     rating_form(rater_id, item)
 
 

@@ -74,6 +74,27 @@ def test_sample_is_seeded_and_from_the_test_split(small_warehouse):
     assert ids != sample_conversations(small_warehouse, "test", 8, seed=4)
 
 
+
+def test_per_scenario_sample_covers_every_scenario(small_warehouse):
+    with duckdb.connect(str(small_warehouse), read_only=True) as con:
+        test = dict(con.execute("SELECT conversation_id, scenario_id FROM conversations JOIN splits USING (persona_id) "
+                                "WHERE split = 'test'").fetchall())
+    ids = sample_conversations(small_warehouse, "test", seed=3, per_scenario=2)
+    assert ids == sample_conversations(small_warehouse, "test", seed=3, per_scenario=2) and len(set(ids)) == len(ids)
+    per = {sc: sum(test[c] == sc for c in ids) for sc in set(test.values())}
+    available = {sc: sum(v == sc for v in test.values()) for sc in per}
+    assert all(per[sc] == min(2, available[sc]) for sc in per)
+
+
+def test_each_reply_records_why_it_ended(writable, backend, model_row):
+    ids = sample_conversations(writable, "test", 4)
+    result = generate_responses(writable, backend, "zero_shot", ids, SETTINGS, "tiny-stop", batch_size=4,
+                                model_row=model_row)
+    with duckdb.connect(str(writable), read_only=True) as con:
+        reasons = [r[0] for r in con.execute("SELECT stop_reason FROM responses WHERE run_id = 'tiny-stop'").fetchall()]
+    assert set(reasons) <= {"end_turn", "max_tokens"} and len(reasons) == 4
+    assert result.truncated == reasons.count("max_tokens")
+
 def test_rows_hold_text_latency_and_token_counts(writable, backend, model_row):
     ids = sample_conversations(writable, "test", 5)
     result = generate_responses(writable, backend, "zero_shot", ids, SETTINGS, "tiny-zs", batch_size=2,

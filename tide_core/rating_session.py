@@ -71,6 +71,7 @@ class SessionItem:
     mode: str | None
     is_attention_check: bool = False
     attention_target: int | None = None
+    is_truncated: bool = False  # the reply was cut by the token cap: the page says so
 
 
 @dataclass(frozen=True)
@@ -190,7 +191,7 @@ def _picked_items(rater_id: str, pool: list[dict], n: int) -> list[SessionItem]:
     return [SessionItem(position=-1, blind_code=row.get("blind_code") or blind_code_for(row["response_id"]),
                         response_id=row["response_id"], conversation_id=row["conversation_id"],
                         client_message=row["client_message"], reply_text=row["response_text"],
-                        system_id=row["system_id"], mode=row["mode"])
+                        system_id=row["system_id"], mode=row["mode"], is_truncated=bool(row.get("is_truncated")))
             for row in _pick_balanced(rater_id, pool, n)]
 
 

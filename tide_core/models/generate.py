@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 _RESPONSE_SCHEMA = {"response_id": pl.Utf8, "run_id": pl.Utf8, "conversation_id": pl.Utf8,
                     "response_text": pl.Utf8, "latency_ms": pl.Float64, "prompt_tokens": pl.Int32,
-                    "completion_tokens": pl.Int32, "created_at": pl.Datetime("us")}
+                    "completion_tokens": pl.Int32, "created_at": pl.Datetime("us"), "stop_reason": pl.Utf8}
 
 
 @dataclass(frozen=True)
@@ -36,19 +36,34 @@ class GenerationResult:
     written: int  # rows written by this call
     skipped: int  # conversations already answered by an earlier call
     seconds: float
+    truncated: int = 0  # replies written by this call that the token cap cut (stop_reason max_tokens)
 
 
-def sample_conversations(warehouse_path: Path, split: str = "test", n: int = 32, seed: int = 13) -> list[str]:
-    """A seeded sample of `n` conversation ids of `split`: stable for a seed, whatever order rows are stored in."""
+def sample_conversations(warehouse_path: Path, split: str = "test", n: int = 32, seed: int = 13,
+                         per_scenario: int | None = None) -> list[str]:
+    """A seeded sample of `n` conversation ids of `split`: stable for a seed, whatever order rows are stored in.
+
+    With `per_scenario`, `n` is ignored and the sample is the first `per_scenario` ids of every scenario in the
+    same seeded order (all of a scenario's when it has fewer), so every scenario has cells to show.
+    """
     from warehouse.loader import connect_readonly
     from warehouse.queries import run_query
 
     with connect_readonly(warehouse_path) as con:
-        ids = run_query(con, "models_split_pairs", split=split)["conversation_id"].to_list()
-    if not ids:
+        frame = run_query(con, "models_split_scenarios", split=split)
+    if frame.is_empty():
         raise TideError(f"the {split!r} split of {warehouse_path} holds no conversations")
-    ranked = sorted(ids, key=lambda cid: hashlib.sha256(f"{seed}:{cid}".encode()).hexdigest())
-    return sorted(ranked[:n])
+    rank = {cid: hashlib.sha256(f"{seed}:{cid}".encode()).hexdigest() for cid in frame["conversation_id"]}
+    ranked = sorted(rank, key=rank.get)
+    if per_scenario is None:
+        return sorted(ranked[:n])
+    scenario = dict(frame.iter_rows())
+    picked: dict[str | None, list[str]] = {}
+    for cid in ranked:
+        group = picked.setdefault(scenario[cid], [])
+        if len(group) < per_scenario:
+            group.append(cid)
+    return sorted(cid for group in picked.values() for cid in group)
 
 
 def _pending(warehouse_path: Path, run_id: str, conversation_ids: list[str]) -> tuple[list[tuple[str, str]], int]:
@@ -71,7 +86,8 @@ def _rows(run_id: str, ids: list[str], gens: list[Generation]) -> pl.DataFrame:
     created = catalog.now()
     return pl.DataFrame([{"response_id": f"{run_id}:{cid}", "run_id": run_id, "conversation_id": cid,
                           "response_text": g.text, "latency_ms": g.latency_ms, "prompt_tokens": g.prompt_tokens,
-                          "completion_tokens": g.completion_tokens, "created_at": created}
+                          "completion_tokens": g.completion_tokens, "created_at": created,
+                          "stop_reason": g.stop_reason}
                          for cid, g in zip(ids, gens, strict=True)], schema=_RESPONSE_SCHEMA)
 
 
@@ -125,18 +141,21 @@ def generate_responses(warehouse_path: Path, backend: Backend, mode: str, conver
                           decoding=decoding, seed=settings.seed, adapter_path=adapter_path)
     _open_run(warehouse_path, model_row, run)
     todo, skipped = _pending(warehouse_path, run_id, conversation_ids)
-    written = 0
+    todo.sort(key=lambda item: (len(item[1]), item[0]))  # similar lengths per batch: less padding to decode
+    written = truncated = 0
     try:
         for start in range(0, len(todo), batch_size):
             chunk = todo[start:start + batch_size]
             gens = _generate(backend, system_prompt, [m for _, m in chunk], settings)
             _write(warehouse_path, _rows(run_id, [cid for cid, _ in chunk], gens))
             written += len(chunk)
+            truncated += sum(g.stop_reason == "max_tokens" for g in gens)
             if progress:
                 progress(len(chunk))
     except BaseException:  # an interrupt too: the run is not complete, and a rerun resumes it
         _set_status(warehouse_path, run_id, "failed")
         raise
     _set_status(warehouse_path, run_id, "finished")
-    log.info("run %s: %d replies written, %d already there", run_id, written, skipped)
-    return GenerationResult(run_id, written, skipped, time.perf_counter() - started)
+    log.info("run %s: %d replies written (%d cut by the token cap), %d already there", run_id, written, truncated,
+             skipped)
+    return GenerationResult(run_id, written, skipped, time.perf_counter() - started, truncated)

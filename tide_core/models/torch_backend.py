@@ -35,13 +35,17 @@ class TorchBackend:
 
     @classmethod
     def from_folder(cls, model_id: str, model_dir: Path, *, adapter_dir: Path | None = None,
-                    chat_template: str = "tokenizer", device: str | None = None) -> TorchBackend:
-        """Load from local files only; with `adapter_dir`, the base gets the LoRA adapter (unmerged)."""
+                    chat_template: str = "tokenizer", device: str | None = None,
+                    dtype: torch.dtype | None = None) -> TorchBackend:
+        """Load from local files only; with `adapter_dir`, the base gets the LoRA adapter (unmerged).
+
+        `dtype` None: bf16 on a GPU (half the bytes read per token), fp32 on a CPU (the reference numerics); the
+        study's batched generation passes generation_dtype() instead (bf16 wherever the hardware has it).
+        """
         from transformers import AutoModelForCausalLM, AutoTokenizer
 
         dev = pick_device(device)
-        # bf16 weights halve the bytes read per token on a GPU; on CPU fp32 keeps the reference numerics.
-        dtype = torch.bfloat16 if dev.type == "cuda" else torch.float32
+        dtype = dtype or (torch.bfloat16 if dev.type == "cuda" else torch.float32)
         model = AutoModelForCausalLM.from_pretrained(model_dir, dtype=dtype, local_files_only=True)
         if adapter_dir is not None:
             from peft import PeftModel
@@ -49,6 +53,11 @@ class TorchBackend:
             model = PeftModel.from_pretrained(model, adapter_dir, local_files_only=True)
         tokenizer = AutoTokenizer.from_pretrained(adapter_dir or model_dir, local_files_only=True)
         return cls(model_id, model.to(dev), prepare_tokenizer(tokenizer, chat_template), dev)
+
+    @property
+    def dtype_name(self) -> str:
+        """The weights' dtype as recorded with a run: bfloat16 or float32."""
+        return str(next(self.model.parameters()).dtype).removeprefix("torch.")
 
     def n_params(self) -> int:
         return sum(p.numel() for p in self.model.parameters())
