@@ -64,11 +64,25 @@ if curves.is_empty():
                "(table training_log).")
 else:
     st.plotly_chart(charts.training_curves(curves), key="models.curves", config=charts.PLOTLY_CONFIG)
+    extent = query("results_training_extent")
+    st.dataframe(extent.select("display_name", "steps", "tokens", "reply_tokens", "seconds", "val_loss_start",
+                               "val_loss_best", "run_id"), hide_index=True)
+    st.caption("What each training run saw: optimiser steps, tokens (prompt + reply), reply tokens (the loss is "
+               "taken on these), wall seconds with validation, validation loss at step 0 and at its best (the kept "
+               "weights).")
 
 st.subheader("Generation settings of each run")
 runs = live_query("results_runs")
-st.dataframe(runs.select("display_name", "mode", "split", "status", "seed", "decoding_json", "n_responses",
-                         "adapter_path", "code_version", "started_at", "finished_at", "run_id"), hide_index=True)
+st.dataframe(runs.select("display_name", "mode", "split", "status", "n_responses", "truncated_share", "seed",
+                         "decoding_json", "adapter_path", "code_version", "started_at", "finished_at", "run_id"),
+             hide_index=True, column_config={"truncated_share": st.column_config.NumberColumn(
+                 "cut by the token cap", format="percent", help="Share of the run's replies that reached "
+                 "max_new_tokens before ending by themselves (blank: not recorded)")})
+cut = runs.filter(pl.col("truncated_share") > 0.05)
+if not cut.is_empty():
+    st.caption("More than 5 % of replies cut by the token cap: " + ", ".join(
+        f"{r['display_name']} ({r['mode']}): {r['truncated_share']:.0%}" for r in cut.iter_rows(named=True)) +
+        ". A cut reply is marked on the Rate page.")
 prompts = runs.filter(pl.col("system_prompt").is_not_null()).group_by("system_prompt", maintain_order=True).agg(
     pl.col("run_id"))
 for i, row in enumerate(prompts.iter_rows(named=True), start=1):
