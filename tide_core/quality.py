@@ -6,9 +6,9 @@
 
 Measures (each a share or a count, with examples for a person to read):
 - ungrounded feelings: reply sentences naming a feeling word whose feeling family the client message never
-  expressed, without a hedge ("it sounds like", "maybe", "might"...). Feeling words and families come from the
-  generator's emotion lexicon (reply_frames.EMOTIONS) grouped into eight coarse families, plus common client words
-  for each family; a family counts as expressed when the client used any of its words.
+  expressed, without a hedge ("it sounds like", "maybe", "might"...; see tide_core/dialogue/grounding.py, which
+  the generator also uses to choose and hedge feeling words, so this figure checks that rule is applied, not that a
+  reader would find every feeling grounded).
 - client questions answered: a client sentence ending in "?" counts as answered when the reply carries the kind of
   answer its question type needs (is it normal -> normalising words; should I tell -> telling/sharing words; how do
   I / what can I do -> an offered step; will it / does it get better -> words about change or time) and, except for
@@ -16,9 +16,9 @@ Measures (each a share or a count, with examples for a person to read):
 - reuse: the most-reused reply sentence and the share of replies it is in; the share of replies holding a sentence
   that 10 or more replies use word for word; the most common 5-word openings and their shares.
 - distinct-1 / distinct-2 of replies and of client messages.
-- known-bad joins: doubled words ("a a", "the the"), preposition pairs ("for since"), "a <word> a lot", a
-  sentence ending on an article, conjunction or preposition that needs an object, leftover slot braces.
-- risk replies asking directly about suicidal thoughts (the protocol in /docs/dataset-quality.md).
+- known-bad joins: doubled words ("a a", "the the"), preposition pairs ("for since", "from at"), "a <word> a lot",
+  a sentence ending on an article or conjunction, leftover slot braces, empty clauses.
+- risk replies asking directly about suicidal thoughts (the protocol in docs/dataset-quality.md).
 
 These are heuristics over words: they find candidates for a person to read, and their figures are comparable from
 build to build; they are not a clinician's judgement.
