@@ -116,7 +116,7 @@ from onnxruntime_genai.models.builder import create_model, parse_extra_options
 for i, job in enumerate(json.loads(sys.argv[1])):
     args = (None, job["input"], job["output"], job["precision"], "cpu", job["cache"])
     create_model(*args, **parse_extra_options(*args, None))
-    print(f"TIDE_EXPORTED {i}", flush=True)
+    print(f"BUILDER_DONE {i}", flush=True)
 """
 
 
@@ -131,7 +131,7 @@ def run_builder(jobs: list[ExportJob], outs: list[Path], cache: Path) -> None:
     except subprocess.TimeoutExpired as exc:
         raise OnnxExportError(f"the onnxruntime-genai builder did not finish within "
                               f"{BUILDER_TIMEOUT_S * len(jobs)} s") from exc
-    finished = done.stdout.count("TIDE_EXPORTED ")
+    finished = done.stdout.count("BUILDER_DONE ")
     if done.returncode != 0 or finished < len(jobs):
         failed = jobs[min(finished, len(jobs) - 1)].model_dir
         raise OnnxExportError(f"{failed} did not export: the onnxruntime-genai builder failed "
