@@ -187,3 +187,15 @@ def test_thread_count_follows_the_environment(monkeypatch):
         assert configure_threads(2) == 2 == torch.get_num_threads()
     finally:
         torch.set_num_threads(before)
+
+
+def test_a_warehouse_built_before_stop_reason_is_upgraded_not_refused(writable, backend, model_row):
+    with duckdb.connect(str(writable)) as con:
+        con.execute("ALTER TABLE responses DROP COLUMN stop_reason")
+        con.execute("ALTER TABLE training_log DROP COLUMN seconds")
+    generate_responses(writable, backend, "zero_shot", sample_conversations(writable, "test", 2), SETTINGS, "tiny-old",
+                       batch_size=2, model_row=model_row)
+    with duckdb.connect(str(writable), read_only=True) as con:
+        columns = {(t, c) for t, c in con.execute("SELECT table_name, column_name FROM duckdb_columns()").fetchall()}
+        assert con.execute("SELECT count(stop_reason) FROM responses WHERE run_id = 'tiny-old'").fetchall() == [(2,)]
+    assert {("responses", "stop_reason"), ("training_log", "seconds"), ("training_log", "reply_tokens")} <= columns

@@ -141,6 +141,18 @@ def _verify(tmp: Path, ds: Dataset) -> None:
                 raise WarehouseError(f"table {table} has {n} rows after loading, expected {getattr(ds, table).height}")
 
 
+# Columns added to the schema after warehouses were built without them: an existing warehouse gets them (NULL in
+# older rows) when its views are refreshed or the models stage writes, so a rerun can reuse it.
+ADDED_COLUMNS = (("training_log", "reply_tokens", "BIGINT"), ("training_log", "seconds", "DOUBLE"),
+                 ("responses", "stop_reason", "VARCHAR"))
+
+
+def add_new_columns(con: duckdb.DuckDBPyConnection) -> None:
+    """ALTER TABLE ... ADD COLUMN IF NOT EXISTS for every ADDED_COLUMNS entry (names from the fixed list)."""
+    for table, column, sql_type in ADDED_COLUMNS:
+        con.execute(f'ALTER TABLE "{table}" ADD COLUMN IF NOT EXISTS "{column}" {sql_type}')
+
+
 def refresh_views(path: Path) -> None:
     """Bring the views of an existing warehouse up to date: the live_* views (pointed again at the live folder
     beside `path`, e.g. after the project folder moved) and every view in warehouse/views (created or replaced).
@@ -149,6 +161,7 @@ def refresh_views(path: Path) -> None:
     from warehouse.writer import open_readwrite, transaction
 
     with open_readwrite(path) as con, transaction(con):
+        add_new_columns(con)
         install_views(con, Path(path))
         for f in sql_files(VIEWS_DIR):
             con.execute(f.read_text().replace("CREATE VIEW ", "CREATE OR REPLACE VIEW "))

@@ -107,7 +107,10 @@ def record_training_run(warehouse_path: Path, model: dict, run: dict, curve: lis
     """Model, finished training run and its curve in one transaction."""
     from warehouse.writer import open_readwrite, transaction
 
+    from warehouse.loader import add_new_columns
+
     with open_readwrite(warehouse_path) as con, transaction(con):
+        add_new_columns(con)  # a warehouse built before training_log had reply_tokens and seconds
         record_model(con, model)
         start_run(con, run)
         write_training_log(con, run["run_id"], curve)

@@ -112,10 +112,12 @@ def _generate(backend: Backend, system: str | None, messages: list[str], setting
 
 
 def _open_run(warehouse_path: Path, model_row: dict | None, run: dict) -> None:
+    from warehouse.loader import add_new_columns
     from warehouse.queries import load_query
     from warehouse.writer import open_readwrite, transaction
 
     with open_readwrite(warehouse_path) as con, transaction(con):
+        add_new_columns(con)  # a warehouse built before responses had stop_reason
         if model_row is not None:
             catalog.record_model(con, model_row)
         ((known,),) = con.execute(load_query("models_model_exists"), {"model_id": run["model_id"]}).fetchall()
