@@ -28,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tide_core.chat.crisis import detect_crisis  # noqa: E402
 from tide_core.chat.engine import (  # noqa: E402
     EMBEDDED,
     SYSTEMS,
@@ -86,6 +87,7 @@ def main() -> int:
     if problem:
         print(problem)
         return 2
+    detect_crisis("warm-up", "user_message")  # the detector loads once per server (the page does it before a turn)
     print(f"{system.label}: {system.folder} ({system.variant}); {platform.processor() or platform.machine()}, "
           f"{os.cpu_count()} cores")
     runs: dict[str, list[dict]] = {"warmed (page)": [], "no warm-up (baseline)": [], "no prefix cache": []}
