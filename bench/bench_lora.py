@@ -10,7 +10,8 @@ through three loops, in turn, for --rounds rounds (each loop's model is built on
 - **current loop** (train_loop._step): the recipe's LoRA targets, reply_loss (shared system prefix computed once
   per batch, logits only at reply positions).
 All under bf16 autocast where the CPU has it. Tokens are the batches' tokens (prompt + reply, as the main job and
-MODELS.md count them); reply tokens (the loss's) are printed too. Prints each round and the ratios of the medians.
+MODELS.md count them); reply tokens (the loss's) are printed too, and tokens per CPU second of the process, which
+other jobs on a shared machine move less. Prints each round and the ratios of the medians.
 """
 
 from __future__ import annotations
@@ -69,12 +70,15 @@ class Loop:
         self.model.train()
         self.optimizer = torch.optim.AdamW([p for p in self.model.parameters() if p.requires_grad], lr=1e-4)
 
-    def tokens_per_second(self, data: list[dict]) -> float:
+    def tokens_per_second(self, data: list[dict]) -> tuple[float, float]:
+        """(tokens per wall second, tokens per CPU second of this process): on a shared machine the second moves
+        less with other people's jobs (with one thread it is close to the wall figure of a quiet machine)."""
         self.step(self.model, self.optimizer, data[0], self.device, self.bf16)  # warm-up
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         for batch in data[1:]:
             self.step(self.model, self.optimizer, batch, self.device, self.bf16)
-        return sum(int(b["attention_mask"].sum()) for b in data[1:]) / (time.perf_counter() - started)
+        tokens = sum(int(b["attention_mask"].sum()) for b in data[1:])
+        return tokens / (time.perf_counter() - started), tokens / (time.process_time() - cpu)
 
 
 def main() -> None:
@@ -102,18 +106,18 @@ def main() -> None:
              Loop(f"plain peft loop: {'/'.join(recipe.lora.target_modules)}", recipe, base, plain_step, device, bf16),
              Loop(f"current loop: {'/'.join(recipe.lora.target_modules)}, reply_loss", recipe, base, current_step,
                   device, bf16)]
-    results: dict[str, list[float]] = {loop.name: [] for loop in loops}
+    results: dict[str, list[tuple[float, float]]] = {loop.name: [] for loop in loops}
     for round_ in range(1, args.rounds + 1):
         for loop in loops:
-            tps = loop.tokens_per_second(data)
-            results[loop.name].append(tps)
+            tps, cpu_tps = loop.tokens_per_second(data)
+            results[loop.name].append((tps, cpu_tps))
             print(f"round {round_}  {loop.name:<52} {tps:7.0f} tokens/s  ({tps * reply_share:5.0f} reply tokens/s)  "
-                  f"load {os.getloadavg()[0]:.1f}", flush=True)
-    medians = {name: statistics.median(v) for name, v in results.items()}
-    old_tps, plain_tps, new_tps = medians.values()
-    print(f"medians: old {old_tps:.0f}, plain peft {plain_tps:.0f}, current {new_tps:.0f} tokens/s")
-    print(f"current / old: {new_tps / old_tps:.2f}x   current / plain peft: {new_tps / plain_tps:.2f}x   "
-          f"plain peft / old: {plain_tps / old_tps:.2f}x")
+                  f"{cpu_tps:7.0f} tokens per CPU second  load {os.getloadavg()[0]:.1f}", flush=True)
+    for k, label in ((0, "tokens/s"), (1, "tokens per CPU second")):
+        old_tps, plain_tps, new_tps = (statistics.median(r[k] for r in v) for v in results.values())
+        print(f"medians, {label}: old {old_tps:.0f}, plain peft {plain_tps:.0f}, current {new_tps:.0f}; current / old "
+              f"{new_tps / old_tps:.2f}x, current / plain peft {new_tps / plain_tps:.2f}x, plain peft / old "
+              f"{plain_tps / old_tps:.2f}x")
 
 
 if __name__ == "__main__":

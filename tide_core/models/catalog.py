@@ -105,9 +105,8 @@ def write_training_log(con, run_id: str, curve: list[CurvePoint]) -> int:
 
 def record_training_run(warehouse_path: Path, model: dict, run: dict, curve: list[CurvePoint]) -> None:
     """Model, finished training run and its curve in one transaction."""
-    from warehouse.writer import open_readwrite, transaction
-
     from warehouse.loader import add_new_columns
+    from warehouse.writer import open_readwrite, transaction
 
     with open_readwrite(warehouse_path) as con, transaction(con):
         add_new_columns(con)  # a warehouse built before training_log had reply_tokens and seconds
