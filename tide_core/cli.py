@@ -73,11 +73,26 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_scale_args(p: argparse.ArgumentParser) -> None:
+    """The models stage's multi-process training and generation engine (docs/scale.md)."""
+    p.add_argument("--launcher", choices=("none", "accelerate"), default="none",
+                   help="none: train in this process; accelerate: `accelerate launch` --num-processes processes")
+    p.add_argument("--num-processes", type=int, default=1,
+                   help="training processes with --launcher accelerate (one per GPU; CPU processes without CUDA)")
+    p.add_argument("--strategy", choices=("auto", "ddp", "fsdp"), default="auto",
+                   help="auto: FSDP for the 3B-5B models, DDP below (FSDP needs GPUs)")
+    p.add_argument("--engine", choices=("auto", "hf", "vllm"), default="auto",
+                   help="generation: auto takes vLLM when installed on CUDA, else Hugging Face generate")
+
+
 def cmd_models(args: argparse.Namespace) -> int:
     from tide_core.models.stage import models_step
+    from tide_core.models.train_distributed import LaunchSpec
 
     progress = None if args.quiet else (lambda msg: print(f"== {msg}", flush=True))
-    print(models_step(args.warehouse, args.models_profile, progress=progress).summary())
+    launch = LaunchSpec(args.launcher, args.num_processes, args.strategy)
+    print(models_step(args.warehouse, args.models_profile, progress=progress, launch=launch,
+                      engine=args.engine).summary())
     return 0
 
 
@@ -324,8 +339,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--models-profile", default="cpu-default", choices=("cpu-default", "full"),
                    help="cpu-default: time-boxed on a CPU (about 6 min on 2 cores); full: every present model, all data")
     p.add_argument("--skip-models", action="store_true", help="build and evaluate without the model stages")
-    add("models", cmd_models, "Zero-shot, LoRA fine-tune, merge and generate with the small models.").add_argument(
-        "--profile", dest="models_profile", default="cpu-default", choices=("cpu-default", "full"))
+    _add_scale_args(p)
+    p = add("models", cmd_models, "Zero-shot, LoRA fine-tune, merge and generate with the small models.")
+    p.add_argument("--profile", dest="models_profile", default="cpu-default", choices=("cpu-default", "full"))
+    _add_scale_args(p)
     add("claude", cmd_claude, "Claude's replies to the test sample (needs ANTHROPIC_API_KEY; says why when absent).")
     p = add("export-onnx", cmd_serve_export, "Export the fine-tuned model and its zero-shot base to ONNX (once, onnxruntime-genai) and load it torch-free.")
     p.add_argument("--model", default="smollm2-135m", help="model id of a merged fine-tuned model")

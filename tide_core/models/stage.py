@@ -8,6 +8,10 @@ sample, fine-tune (time-boxed in cpu-default), merge into artifacts/models/<id>-
 merged model on the same sample. Then, while the stage's time budget allows, train the from-scratch ladder and
 generate with it. Every piece is keyed by a fingerprint of its inputs (dataset, recipe, sample, decoding) and
 skipped when already done, so a rerun with the same settings takes seconds.
+
+On a multi-GPU machine (docs/scale.md): `launch=LaunchSpec("accelerate", 8)` trains each adapter on 8 processes
+(train_distributed), and `engine="auto"` generates on vLLM when it is installed on CUDA, the fine-tuned replies
+through the adapter served by vLLM's LoRA support (vllm_backend); HF generate stays the CPU path and fallback.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from tide_core.models.merge_lora import merge_adapter, merged_dir, read_merge_ma
 from tide_core.models.recipe import RECIPES_DIR, Recipe, get_recipe
 from tide_core.models.resolve_weights import WeightsMissingError, resolve_weights
 from tide_core.models.torch_backend import TorchBackend
+from tide_core.models.train_distributed import LaunchSpec, launch_fine_tune
 from tide_core.models.train_lora import (
     default_adapter_dir,
     fine_tune_lora,
@@ -37,6 +42,7 @@ from tide_core.models.train_lora import (
     training_fingerprint,
 )
 from tide_core.models.train_scratch import default_scratch_dir, record_scratch, train_scratch
+from tide_core.models.vllm_backend import VLLM_CHUNK, VllmBackend, pick_engine
 
 log = logging.getLogger(__name__)
 _GENERATION_RESERVE_S = 25.0  # what a scratch rung's generation and loading take on 2 cores, kept in reserve
@@ -95,8 +101,10 @@ class ModelsResult:
 class _Stage:
     """One models_step call: the profile, the sample, the clock and the record of what was done."""
 
-    def __init__(self, warehouse: Path, profile: StageProfile, recipes_dir: Path, progress):
+    def __init__(self, warehouse: Path, profile: StageProfile, recipes_dir: Path, progress,
+                 launch: LaunchSpec | None = None, engine: str = "auto"):
         self.warehouse, self.profile, self.recipes_dir = warehouse, profile, recipes_dir
+        self.launch, self.engine = launch or LaunchSpec(), pick_engine(engine)
         self.progress = progress or (lambda _msg: None)
         self.started = time.perf_counter()
         self.result = ModelsResult(profile.name)
@@ -116,18 +124,22 @@ class _Stage:
         self.result.steps.append(StepRecord(name, time.perf_counter() - started, reused, detail))
 
     def gen_fingerprint(self, recipe: Recipe, *parts: str) -> str:
+        engine = [f"engine={self.engine}"] if self.engine != "hf" else []  # HF runs keep their fingerprints
         blob = json.dumps([self.dataset_fp, self.sample, recipe.decoding.as_dict(), recipe.system_prompt,
                            recipe.chat_template, recipe.weights.__dict__, str(self.dtype), self.profile.batch_size,
-                           *parts], sort_keys=True, default=str)
+                           *parts, *engine], sort_keys=True, default=str)
         return hashlib.sha256(blob.encode()).hexdigest()[:10]
 
     def generate(self, recipe: Recipe, run_id: str, model_dir: Path, mode: str, adapter: Path | None,
-                 params_m: float | None = None) -> tuple[bool, str]:
-        """Answer the sample under `run_id` unless that run is already complete."""
+                 params_m: float | None = None, lora_base: Path | None = None) -> tuple[bool, str]:
+        """Answer the sample under `run_id` unless that run is already complete. `lora_base`: the base the
+        adapter was trained on (vLLM serves base + adapter; HF generate reads the merged `model_dir`)."""
         self.result.run_ids.append(run_id)
         state = catalog.run_state(self.warehouse, run_id)
         if state and state["status"] == "finished" and state["n_responses"] == len(self.sample):
             return True, run_id
+        if self.engine == "vllm":
+            return self._generate_vllm(recipe, run_id, model_dir, mode, adapter, params_m, lora_base)
         backend = TorchBackend.from_folder(recipe.model_id, model_dir, chat_template=recipe.chat_template,
                                            dtype=self.dtype)
         params_m = params_m or backend.n_params() / 1e6
@@ -136,6 +148,20 @@ class _Stage:
                                  batch_size=self.profile.batch_size, model_row=catalog.model_row(recipe, params_m),
                                  extra_decoding={"dtype": backend.dtype_name})
         return False, f"{run_id}: {res.written} new replies, {res.truncated} cut by the token cap"
+
+    def _generate_vllm(self, recipe: Recipe, run_id: str, model_dir: Path, mode: str, adapter: Path | None,
+                       params_m: float | None, lora_base: Path | None) -> tuple[bool, str]:
+        served = adapter if lora_base is not None else None
+        backend = VllmBackend.from_folder(recipe.model_id, lora_base or model_dir, adapter_dir=served,
+                                          chat_template=recipe.chat_template, max_lora_rank=max(recipe.lora.r, 8))
+        try:
+            res = generate_responses(self.warehouse, backend, mode, self.sample, recipe.decoding, run_id,
+                                     system_prompt=system_for(recipe), adapter_path=adapter, batch_size=VLLM_CHUNK,
+                                     model_row=catalog.model_row(recipe, params_m),
+                                     extra_decoding=backend.decoding_record())
+        finally:
+            backend.close()
+        return False, f"{run_id} (vLLM): {res.written} new replies, {res.truncated} cut by the token cap"
 
     def lora_model(self, recipe: Recipe) -> None:
         try:
@@ -153,7 +179,8 @@ class _Stage:
         out = merged_dir(recipe.model_id)
         self.timed(f"merge {recipe.model_id}", lambda: self._merge(base, adapter, out, train_fp))
         ft_run = f"{recipe.model_id}-ft-{self.gen_fingerprint(recipe, train_fp)}"
-        self.timed(f"fine-tuned {recipe.model_id}", lambda: self.generate(recipe, ft_run, out, "fine_tuned", adapter))
+        self.timed(f"fine-tuned {recipe.model_id}",
+                   lambda: self.generate(recipe, ft_run, out, "fine_tuned", adapter, lora_base=base))
 
     def _weights(self, recipe: Recipe) -> Path:
         holder: list[Path] = []
@@ -171,8 +198,12 @@ class _Stage:
             if catalog.run_state(self.warehouse, marker["run_id"]) is None:  # e.g. the warehouse was rebuilt
                 record_from_marker(self.warehouse, recipe, marker, adapter)
             return True, marker["run_id"]
-        res = fine_tune_lora(recipe, self.warehouse, profile=self.profile.train_profile, base_dir=base,
-                             adapter_dir=adapter)
+        if self.launch.distributed:
+            res = launch_fine_tune(recipe, self.warehouse, launch=self.launch, profile=self.profile.train_profile,
+                                   base_dir=base, adapter_dir=adapter)
+        else:
+            res = fine_tune_lora(recipe, self.warehouse, profile=self.profile.train_profile, base_dir=base,
+                                 adapter_dir=adapter)
         return False, (f"{res.steps} steps, {res.tokens} tokens ({res.reply_tokens} reply), {res.tokens / res.seconds:.0f}"
                        f" tokens/s, val loss {res.best_val_loss:.3f} ({res.stop_reason})")
 
@@ -224,10 +255,14 @@ def resolve_profile(profile: str | StageProfile) -> StageProfile:
 
 
 def models_step(warehouse_path: Path, profile: str | StageProfile = "cpu-default",
-                progress: Callable[[str], None] | None = None, recipes_dir: Path = RECIPES_DIR) -> ModelsResult:
-    """Run (or reuse) the models stage on the warehouse; see the module docstring. `progress(msg)` per step."""
-    stage = _Stage(Path(warehouse_path), resolve_profile(profile), recipes_dir, progress)
-    log.info("models stage (%s) on %d torch thread(s)", stage.profile.name, configure_threads())
+                progress: Callable[[str], None] | None = None, recipes_dir: Path = RECIPES_DIR,
+                launch: LaunchSpec | None = None, engine: str = "auto") -> ModelsResult:
+    """Run (or reuse) the models stage on the warehouse; see the module docstring. `progress(msg)` per step.
+
+    `launch`: how adapters are trained (default: in this process); `engine`: auto, hf or vllm for generation."""
+    stage = _Stage(Path(warehouse_path), resolve_profile(profile), recipes_dir, progress, launch, engine)
+    log.info("models stage (%s) on %d torch thread(s); generation on %s; training: %s x %d",
+             stage.profile.name, configure_threads(), stage.engine, stage.launch.launcher, stage.launch.num_processes)
     for model_id in stage.profile.lora_models:
         stage.lora_model(get_recipe(model_id, recipes_dir))
     for model_id in stage.profile.scratch_models:

@@ -8,6 +8,10 @@ seen (prompt + reply), the reply tokens the loss was taken on, and the wall seco
 
 The loss is reply_loss.reply_loss: the shared system prefix computed once per batch, logits only at reply
 positions (bench/bench_lora.py compares it with the loop it replaced, bench/legacy_lora_loop.py).
+
+Where the loss, the backward pass, the clipping and the reductions happen is `parallel`'s job: SingleProcess (the
+default) is the loop as it always ran; train_distributed.AcceleratePlan runs the same loop on N processes (DDP or
+FSDP through accelerate), each taking its slice of the same global batch.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from tide_core.models.chat_format import Encoded
 from tide_core.models.device import autocast
 from tide_core.models.recipe import TrainSpec
 from tide_core.models.reply_loss import reply_loss
-from tide_core.models.train_data import collate, count_tokens, epochs_of_batches
+from tide_core.models.train_data import collate, epochs_of_batches
 
 log = logging.getLogger(__name__)
 
@@ -49,15 +53,57 @@ class LoopResult:
     curve: list[CurvePoint] = field(default_factory=list)
 
 
-def evaluate(model, batches: list[dict], device: torch.device, bf16: bool) -> float:
+class SingleProcess:
+    """One process: the whole global batch here, a plain backward pass, nothing to reduce (the default)."""
+
+    is_main = True
+
+    def shard(self, examples: list[Encoded]) -> list[Encoded]:
+        return examples
+
+    def train_loss(self, model, batch: dict, device: torch.device) -> tuple[torch.Tensor, int]:
+        """(loss to backpropagate, reply tokens of the global batch)."""
+        return reply_loss(model, batch, device)
+
+    def logged(self, loss: torch.Tensor) -> float:
+        """The global batch's mean loss per reply token, as the curve records it."""
+        return float(loss.detach())
+
+    def backward(self, loss: torch.Tensor) -> None:
+        loss.backward()
+
+    def clip(self, model, max_norm: float) -> None:
+        torch.nn.utils.clip_grad_norm_([p for p in model.parameters() if p.requires_grad], max_norm)
+
+    def eval_share(self, batches: list[dict]) -> list[tuple[dict, float]]:
+        """The validation batches this process evaluates, each with its weight (0: a stand-in that keeps step)."""
+        return [(batch, 1.0) for batch in batches]
+
+    def eval_loss(self, model, batch: dict, device: torch.device) -> tuple[torch.Tensor, int]:
+        return reply_loss(model, batch, device)
+
+    def total(self, *values: float) -> tuple[float, ...]:
+        """`values` summed over processes."""
+        return values
+
+    def any(self, flag: bool) -> bool:
+        """True when `flag` is true on any process (so every process takes the same branch)."""
+        return flag
+
+
+SINGLE = SingleProcess()
+
+
+def evaluate(model, batches: list[dict], device: torch.device, bf16: bool, parallel=SINGLE) -> float:
     """Mean cross-entropy per reply token over `batches` (weighted by each batch's reply tokens)."""
     model.eval()
     total, count = 0.0, 0
     with torch.no_grad(), autocast(device, bf16):
-        for batch in batches:
-            loss, n = reply_loss(model, batch, device)
-            total += float(loss) * n
-            count += n
+        for batch, weight in parallel.eval_share(batches):
+            loss, n = parallel.eval_loss(model, batch, device)
+            total += float(loss) * n * weight
+            count += n * weight
+    total, count = parallel.total(total, count)
     model.train()
     return total / max(count, 1)
 
@@ -76,16 +122,17 @@ def _restore(model, state: dict[str, torch.Tensor]) -> None:
             p.copy_(state[name])
 
 
-def _step(model, optimizer, scheduler, batch: dict, device: torch.device, bf16: bool) -> tuple[float, int]:
+def _step(model, optimizer, scheduler, batch: dict, device: torch.device, bf16: bool,
+          parallel=SINGLE) -> tuple[float, int]:
     """One optimiser step; returns the train loss and the reply tokens it was taken on."""
     with autocast(device, bf16):
-        loss, n = reply_loss(model, batch, device)
-    loss.backward()
-    torch.nn.utils.clip_grad_norm_([p for p in model.parameters() if p.requires_grad], 1.0)
+        loss, n = parallel.train_loss(model, batch, device)
+    parallel.backward(loss)
+    parallel.clip(model, 1.0)
     optimizer.step()
     scheduler.step()
     optimizer.zero_grad(set_to_none=True)
-    return float(loss.detach()), n
+    return parallel.logged(loss), n
 
 
 class _Clock:
@@ -111,33 +158,38 @@ def _val_batches(examples: list[Encoded], batch_size: int, pad_id: int) -> list[
 
 
 def train_loop(model, train: list[Encoded], val: list[Encoded], pad_id: int, spec: TrainSpec,
-               device: torch.device, bf16: bool) -> LoopResult:
-    """Train `model` in place (see the module docstring for the contract) and return its curve."""
+               device: torch.device, bf16: bool, parallel=SINGLE) -> LoopResult:
+    """Train `model` in place (see the module docstring for the contract) and return its curve.
+
+    `spec.batch_size` is the global batch: with a distributed `parallel`, every process walks the same seeded
+    batches and takes its slice of each, so N processes make the steps one process makes.
+    """
     torch.manual_seed(spec.seed)
     optimizer = torch.optim.AdamW(list(_trainable(model).values()), lr=spec.lr, weight_decay=spec.weight_decay)
     scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: min(1.0, (s + 1) / max(spec.warmup_steps, 1)))
     val_batches = _val_batches(val, spec.batch_size, pad_id)
     clock, res = _Clock(spec.time_budget_s), LoopResult()
     model.train()
-    best_state, bad = _evaluate_into(model, val_batches, device, bf16, res, clock), 0
+    best_state, bad = _evaluate_into(model, val_batches, device, bf16, res, clock, parallel), 0
     for examples in epochs_of_batches(train, spec.batch_size, spec.seed, spec.epochs):
         if spec.max_steps is not None and res.steps >= spec.max_steps:
             res.stop_reason = "max_steps"
             break
-        if clock.would_overrun(res.steps, (res.steps + 1) % spec.eval_interval == 0):
+        if parallel.any(clock.would_overrun(res.steps, (res.steps + 1) % spec.eval_interval == 0)):
             res.stop_reason = "time_budget"
             break
-        batch = collate(examples, pad_id)
-        loss, n = _step(model, optimizer, scheduler, batch, device, bf16)
-        res.steps, res.tokens, res.reply_tokens = res.steps + 1, res.tokens + count_tokens(batch), res.reply_tokens + n
+        batch = collate(parallel.shard(examples), pad_id)
+        loss, n = _step(model, optimizer, scheduler, batch, device, bf16, parallel)
+        tokens = sum(len(e.input_ids) for e in examples)  # the global batch's, = count_tokens(collate(examples))
+        res.steps, res.tokens, res.reply_tokens = res.steps + 1, res.tokens + tokens, res.reply_tokens + n
         res.curve.append(CurvePoint(res.steps, "train", loss, res.tokens, res.reply_tokens, round(clock.elapsed(), 2)))
         if res.steps % spec.eval_interval == 0:
-            best_state, bad = _track(model, val_batches, device, bf16, res, clock, best_state, bad)
+            best_state, bad = _track(model, val_batches, device, bf16, res, clock, best_state, bad, parallel)
             if bad >= spec.patience:
                 res.stop_reason = "early_stop"
                 break
     if res.steps % spec.eval_interval != 0:
-        best_state, _ = _track(model, val_batches, device, bf16, res, clock, best_state, bad)
+        best_state, _ = _track(model, val_batches, device, bf16, res, clock, best_state, bad, parallel)
     _restore(model, best_state)
     res.seconds = clock.elapsed()
     log.info("trained %d steps, %d tokens (%d reply tokens) in %.1f s (%s); best validation loss %.4f at step %d",
@@ -145,20 +197,22 @@ def train_loop(model, train: list[Encoded], val: list[Encoded], pad_id: int, spe
     return res
 
 
-def _evaluate_into(model, val_batches, device, bf16, res: LoopResult, clock: _Clock) -> dict[str, torch.Tensor]:
+def _evaluate_into(model, val_batches, device, bf16, res: LoopResult, clock: _Clock,
+                   parallel=SINGLE) -> dict[str, torch.Tensor]:
     """Evaluate, append the point, record it as the best so far; returns the parameter snapshot."""
     started = time.perf_counter()
-    loss = evaluate(model, val_batches, device, bf16)
+    loss = evaluate(model, val_batches, device, bf16, parallel)
     clock.eval_s = time.perf_counter() - started
     res.curve.append(CurvePoint(res.steps, "validation", loss, res.tokens, res.reply_tokens, round(clock.elapsed(), 2)))
     res.best_val_loss, res.best_step = loss, res.steps
     return _snapshot(model)
 
 
-def _track(model, val_batches, device, bf16, res: LoopResult, clock: _Clock, best_state, bad: int):
+def _track(model, val_batches, device, bf16, res: LoopResult, clock: _Clock, best_state, bad: int,
+           parallel=SINGLE):
     """Evaluate; keep a snapshot when the validation loss improved, else count one more bad evaluation."""
     previous_best, previous_step = res.best_val_loss, res.best_step
-    state = _evaluate_into(model, val_batches, device, bf16, res, clock)
+    state = _evaluate_into(model, val_batches, device, bf16, res, clock, parallel)
     if res.best_val_loss < previous_best - 1e-4:
         return state, 0
     res.best_val_loss, res.best_step = previous_best, previous_step

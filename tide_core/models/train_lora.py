@@ -87,12 +87,14 @@ def attach_lora(model, recipe: Recipe, seed: int):
     return get_peft_model(model, config)
 
 
-def save_with_marker(model, tokenizer, out: Path, marker_name: str, marker: dict) -> None:
+def save_with_marker(model, tokenizer, out: Path, marker_name: str, marker: dict,
+                     state_dict: dict | None = None) -> None:
     """Model (or adapter) + tokenizer + marker into `out`, swapped in whole: a crash never leaves a half folder,
-    and the marker, written last, is what says the folder is finished."""
+    and the marker, written last, is what says the folder is finished. `state_dict`: the weights to save instead
+    of the model's own (the gathered whole of an FSDP-sharded model)."""
     tmp = out.with_name(out.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
-    model.save_pretrained(tmp)
+    model.save_pretrained(tmp, **({"state_dict": state_dict} if state_dict is not None else {}))
     tokenizer.save_pretrained(tmp)
     (tmp / marker_name).write_text(json.dumps(marker, indent=1))
     shutil.rmtree(out, ignore_errors=True)
@@ -117,10 +119,14 @@ def result_from_marker(marker: dict, adapter_dir: Path, reused: bool) -> FineTun
 
 def record_from_marker(warehouse_path: Path, recipe: Recipe, marker: dict, adapter_dir: Path | None,
                        params_millions: float | None = None) -> None:
-    """Write the model, the training run and its curve from a marker (also restores them after a rebuild)."""
+    """Write the model, the training run and its curve from a marker (also restores them after a rebuild).
+
+    A run trained on several processes (train_distributed) also records its launcher, processes, global and
+    per-process batch and learning rate under decoding_json's "training" key."""
     spec = recipe.train_for(marker["profile"])
+    extra = {"training": marker["distributed"]} if "distributed" in marker else {}
     run = catalog.run_row(marker["run_id"], recipe.model_id, "fine_tuned", split="train",
-                          system_prompt=system_for(recipe), decoding=catalog.decoding_json(recipe.decoding),
+                          system_prompt=system_for(recipe), decoding=catalog.decoding_json(recipe.decoding, **extra),
                           seed=spec.seed, adapter_path=adapter_dir)
     curve = [CurvePoint(**p) for p in marker["curve"]]
     catalog.record_training_run(warehouse_path, catalog.model_row(recipe, params_millions), run, curve)
