@@ -248,7 +248,13 @@ def cmd_variety(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from warehouse.loader import connect_readonly, export_parquet
 
-    if args.format == "tables":
+    if args.partition_by and args.format != "tables":
+        raise TideError(f"--partition-by goes with --format tables (got --format {args.format})")
+    if args.format == "tables" and args.partition_by:
+        from warehouse.partitioned_export import export_partitioned, parse_partition_by
+
+        written = export_partitioned(args.warehouse, args.out, parse_partition_by(args.partition_by))
+    elif args.format == "tables":
         written = export_parquet(args.warehouse, args.out)
     else:
         from tide_core.tide_format import FORMATS
@@ -366,6 +372,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("export", cmd_export, "Export the dataset (tide, jsonl, parquet) or every table as Parquet (tables).")
     p.add_argument("--format", choices=("tide", "jsonl", "parquet", "tables"), default="tide")
     p.add_argument("--out", type=Path, required=True, help="output folder")
+    p.add_argument("--partition-by", metavar="KEYS", help="with --format tables: Hive-style Parquet folders per "
+                   "model and/or scenario (model,scenario) for Spark or Trino")
     p = add("import", cmd_import, "Import a dataset into a fresh warehouse (replaces it atomically).")
     p.add_argument("--format", choices=("tide", "jsonl", "parquet"), default="tide")
     p.add_argument("path", type=Path, help="folder to import (TIDE release: holds metadata/ and conversations/)")
