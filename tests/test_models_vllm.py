@@ -22,7 +22,7 @@ from tide_core.models.recipe import parse_recipe
 from tide_core.models.tiny_models import make_tiny_llama
 from tide_core.models.torch_backend import TorchBackend
 from tide_core.models.train_data import load_pairs
-from tide_core.models.vllm_backend import VllmApi, VllmBackend, pick_engine, sampling_params
+from tide_core.models.vllm_backend import VllmApi, VllmBackend, lora_rank_slot, pick_engine, sampling_params
 
 SETTINGS = DecodingSettings(max_new_tokens=6, repetition_penalty=1.1)
 
@@ -156,6 +156,12 @@ def _status(path, run_id):
                            "WHERE run_id = ?", [run_id, run_id]).fetchone()
 
 
+def test_adapter_ranks_get_a_slot_vllm_accepts():
+    assert [lora_rank_slot(r) for r in (2, 8, 12, 16, 17, 64)] == [8, 8, 16, 16, 32, 64]
+    with pytest.raises(ConfigError, match="largest max_lora_rank"):
+        lora_rank_slot(1024)
+
+
 def test_the_engine_is_vllm_only_where_it_is_installed_on_cuda(monkeypatch):
     assert pick_engine("hf") == "hf"
     with pytest.raises(ConfigError, match="expected one of"):
@@ -169,3 +175,16 @@ def test_the_engine_is_vllm_only_where_it_is_installed_on_cuda(monkeypatch):
     assert pick_engine("auto") == "hf"
     monkeypatch.setattr(vllm_backend, "cuda_present", lambda: True)
     assert pick_engine("auto") == pick_engine("vllm") == "vllm"
+
+
+@pytest.mark.skipif(vllm_backend.vllm_installed() and vllm_backend.cuda_present(), reason="a GPU machine benchmarks")
+def test_the_benchmark_says_it_needs_a_gpu_and_exits_cleanly():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run([sys.executable, str(root / "bench" / "bench_vllm.py")], capture_output=True, text=True,
+                          timeout=120, cwd=root)
+    assert done.returncode == 0, done.stderr
+    assert "Nothing measured" in done.stdout and "CUDA" in done.stdout

@@ -42,7 +42,7 @@ from tide_core.models.train_lora import (
     training_fingerprint,
 )
 from tide_core.models.train_scratch import default_scratch_dir, record_scratch, train_scratch
-from tide_core.models.vllm_backend import VLLM_CHUNK, VllmBackend, pick_engine
+from tide_core.models.vllm_backend import VLLM_CHUNK, VllmBackend, lora_rank_slot, pick_engine
 
 log = logging.getLogger(__name__)
 _GENERATION_RESERVE_S = 25.0  # what a scratch rung's generation and loading take on 2 cores, kept in reserve
@@ -153,7 +153,8 @@ class _Stage:
                        params_m: float | None, lora_base: Path | None) -> tuple[bool, str]:
         served = adapter if lora_base is not None else None
         backend = VllmBackend.from_folder(recipe.model_id, lora_base or model_dir, adapter_dir=served,
-                                          chat_template=recipe.chat_template, max_lora_rank=max(recipe.lora.r, 8))
+                                          chat_template=recipe.chat_template,
+                                          max_lora_rank=lora_rank_slot(recipe.lora.r))
         try:
             res = generate_responses(self.warehouse, backend, mode, self.sample, recipe.decoding, run_id,
                                      system_prompt=system_for(recipe), adapter_path=adapter, batch_size=VLLM_CHUNK,

@@ -10,7 +10,7 @@ message, in order), so generate_responses writes the same runs and responses row
 Hugging Face `generate` (TorchBackend) stays the CPU path and the fallback when vLLM is absent
 (requirements-gpu.txt installs it on a CUDA machine).
 
-The parts of vLLM used (vllm >= 0.6; looked up in its docs, not run here: no GPU in this session):
+The parts of vLLM used (checked against the source of the vllm 0.34.0 wheel, not yet run: no GPU was lent):
 `LLM(model=, tokenizer=, dtype=, enable_lora=, max_lora_rank=, max_model_len=, gpu_memory_utilization=, seed=)`,
 `SamplingParams(temperature=, top_p=, max_tokens=, repetition_penalty=, seed=, stop_token_ids=)`,
 `LoRARequest(lora_name, lora_int_id, lora_path)` (vllm.lora.request) and
@@ -40,6 +40,15 @@ ENGINES = ("auto", "hf", "vllm")
 # one warehouse write (what a rerun resumes from). HF generate measured 3k-4k tokens/s at batch 512 on an H100.
 VLLM_CHUNK = 512
 _FINISH = {"stop": "end_turn", "length": "max_tokens"}
+_LORA_RANKS = (8, 16, 32, 64, 128, 256, 320, 512)  # the max_lora_rank values vLLM accepts (vllm.config.lora)
+
+
+def lora_rank_slot(r: int) -> int:
+    """The smallest max_lora_rank vLLM accepts that holds an adapter of rank `r`."""
+    for slot in _LORA_RANKS:
+        if r <= slot:
+            return slot
+    raise ConfigError(f"LoRA rank {r} is above vLLM's largest max_lora_rank {_LORA_RANKS[-1]}")
 
 
 def vllm_installed() -> bool:
