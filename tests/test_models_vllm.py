@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 from types import SimpleNamespace
 
 import duckdb
@@ -188,3 +189,46 @@ def test_the_benchmark_says_it_needs_a_gpu_and_exits_cleanly():
                           timeout=120, cwd=root)
     assert done.returncode == 0, done.stderr
     assert "Nothing measured" in done.stdout and "CUDA" in done.stdout
+
+
+def test_the_stage_trains_on_two_processes_and_serves_the_adapter_on_vllm(writable, tmp_path, monkeypatch):
+    """The models stage with --launcher accelerate --num-processes 2 and the vllm engine (a stand-in engine):
+    the adapter is trained by two gloo processes, zero-shot replies come from the base, fine-tuned replies from
+    the base plus the adapter as a LoRARequest (not the merged folder), and the runs record all of it."""
+    import yaml
+
+    from tide_core.models import stage
+    from tide_core.models.train_distributed import LaunchSpec
+
+    monkeypatch.setenv("TIDE_ARTIFACTS", str(tmp_path / "artifacts"))
+    monkeypatch.setenv("TIDE_TORCH_THREADS", "1")
+    pairs = load_pairs(writable, "train")
+    tiny = make_tiny_llama(tmp_path / "tiny", [p.message for p in pairs] + [p.reply for p in pairs], vocab_size=400)
+    (tmp_path / "recipes").mkdir()
+    (tmp_path / "recipes" / "tiny-llama.yaml").write_text(yaml.safe_dump({
+        "model_id": "tiny-llama", "display_name": "Tiny", "family": "llama", "chat_template": "plain",
+        "system_prompt": "none", "lora": {"r": 2, "alpha": 4}, "decoding": {"max_new_tokens": 4},
+        "weights": {"source": "local_dir", "local_dir": str(tiny)},
+        "train": {"max_steps": 2, "batch_size": 4, "eval_interval": 2, "subset_size": 16, "val_size": 4,
+                  "max_len": 128, "precision": "fp32"}}))
+    monkeypatch.setattr(stage, "pick_engine", lambda requested: "vllm")
+    loaded, original = [], VllmBackend.from_folder
+
+    def from_folder(model_id, model_dir, **kw):
+        loaded.append((Path(model_dir), kw.get("adapter_dir"), kw.get("max_lora_rank")))
+        return original(model_id, model_dir, api=API, **kw)
+
+    monkeypatch.setattr(stage.VllmBackend, "from_folder", staticmethod(from_folder))
+    profile = stage.StageProfile("test", 4, 1, 2, ("tiny-llama",), (), None, None)
+    result = stage.models_step(writable, profile, recipes_dir=tmp_path / "recipes",
+                               launch=LaunchSpec("accelerate", 2, "ddp", threads=1), engine="vllm")
+    adapter = tmp_path / "artifacts" / "adapters" / "tiny-llama"
+    assert loaded == [(tiny, None, 8), (tiny, adapter, 8)]  # base for both; the adapter served, not merged
+    assert str(StandInLLM.instances[-1].calls[0][2].lora_path) == str(adapter)
+    with duckdb.connect(str(writable), read_only=True) as con:
+        runs = dict(con.execute("SELECT mode || ':' || split, decoding_json FROM runs").fetchall())
+        n = con.execute("SELECT count(*) FROM responses").fetchone()[0]
+    assert json.loads(runs["zero_shot:test"])["engine"] == "vllm" and n == 8
+    assert json.loads(runs["fine_tuned:test"])["lora"] == "vllm LoRARequest"
+    assert json.loads(runs["fine_tuned:train"])["training"]["num_processes"] == 2
+    assert len(result.run_ids) == 2
