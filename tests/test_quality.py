@@ -37,6 +37,28 @@ def test_question_types_and_answers():
                              "writing down that you did.")
 
 
+def test_question_types_follow_what_is_asked():
+    # Telling apart is not disclosure; a self-critical question asks whether this is normal; "is it okay" too.
+    assert question_type("How do I tell the difference between a warning sign and my fear?") == "how"
+    assert question_type("How do I tell who's actually safe?") == "how"
+    assert question_type("What is wrong with me?") == "normal"
+    assert question_type("Is it okay to avoid the news for a while?") == "normal"
+    assert question_type("Is it okay to tell my kids I'm struggling?") == "tell"
+    assert question_type("What actually happens in the first session?") == "will"
+    assert question_type("Does the guilt ever get quieter?") == "will"
+    assert question_type("Is there something I can do in the moment?") == "how"
+
+
+def test_an_answer_must_name_what_was_asked_near_its_answer_words():
+    q = "Is it normal for the same dream to keep coming back?"
+    assert not question_answered(q, "Reactions like this are very common after trauma.")  # generic normalising
+    assert question_answered(q, "The same dream coming back is very common after trauma.")
+    # The answer words and the question's content must sit in one sentence or two consecutive ones.
+    far = ["The dream keeps coming back.", "That sounds hard.", "It is very common."]
+    assert not question_answered(q, far)
+    assert question_answered(q, ["You asked about the dream coming back.", "It is very common."])
+
+
 def test_known_bad_joins_are_found_and_ordinary_text_is_not():
     text = ("aching for since the holidays. It happens to a great a lot of people. the the door. "
             "I stopped on the way home from at work.")

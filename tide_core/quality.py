@@ -9,10 +9,11 @@ Measures (each a share or a count, with examples for a person to read):
   expressed, without a hedge ("it sounds like", "maybe", "might"...; see tide_core/dialogue/grounding.py, which
   the generator also uses to choose and hedge feeling words, so this figure checks that rule is applied, not that a
   reader would find every feeling grounded).
-- client questions answered: a client sentence ending in "?" counts as answered when the reply carries the kind of
-  answer its question type needs (is it normal -> normalising words; should I tell -> telling/sharing words; how do
-  I / what can I do -> an offered step; will it / does it get better -> words about change or time) and, except for
-  "is it normal", shares a content word with the question.
+- client questions answered: a client sentence ending in "?" counts as answered when one reply sentence, or two
+  consecutive ones, carry the kind of answer its question type needs (should I tell -> telling/sharing words; is it
+  normal / is it okay -> normalising words; how do I / is there a way -> an offered step; what will happen / will
+  it stop -> change over time or what usually happens) and share a content word with the question (unless the
+  question has none beyond its type words: "Is this normal?").
 - reuse: the most-reused reply sentence and the share of replies it is in; the share of replies holding a sentence
   that 10 or more replies use word for word; the most common 5-word openings and their shares.
 - distinct-1 / distinct-2 of replies and of client messages.
@@ -38,31 +39,44 @@ from tide_core.variety import distinct_n, sentences, tokens
 
 # --- client questions ----------------------------------------------------------------------------------------------
 
+# The issue's four question types (should I tell / is it normal / how do I / what will happen), tried in this order;
+# "other" for the rest. "tell the difference", "tell who/what/whether" is telling apart, not disclosure.
 _QUESTION_TYPES = (
-    ("normal", re.compile(r"\b(?:normal|common|just me|crazy|weird|usual|broken|only one|other people|overreact)",
+    ("tell", re.compile(r"\b(?:tell(?! the difference| who| what| whether| if| when| apart)|telling|say to|"
+                        r"what (?:do|should|would|can) (?:i|you|we) (?:even )?say|share|bring (?:it|this|that) up|"
+                        r"talk to|mention|explain|let .* know|(?:do|does) (?:i|you|we) have to (?:tell|talk))\b", re.I)),
+    ("normal", re.compile(r"\b(?:normal|common|just me|crazy|weird|usual|broken|only one|overreact|"
+                          r"do(?:es)? (?:other people|anyone else) (?:feel|have|get like)|"
+                          r"is it (?:okay|ok|alright|all right)|wrong with me|why can'?t i|what kind of person)",
                           re.I)),
-    ("tell", re.compile(r"\b(?:tell|say to|share|bring (?:it )?up|talk to|mention|explain|let .* know)\b", re.I)),
     ("how", re.compile(r"\b(?:how (?:do|can|should|would)|what (?:do|can|should) i|any (?:tips|ideas|advice)|"
-                       r"help|what now|where do i)\b", re.I)),
-    ("will", re.compile(r"\b(?:will (?:it|this|i)|ever|get better|go away|stop|going to be|last)\b", re.I)),
+                       r"help|helps|what now|what's an? (?:small|first|good)|where do i|is there (?:anything|something|an? (?:\w+ )?way)|what do people (?:actually )?do|what's a way|"
+                       r"should (?:i|we)|is it better|what's the (?:quickest|best|easiest) way|how (?:small|big|long|often|much)|what am i supposed to do)\b",
+                       re.I)),
+    ("will", re.compile(r"\b(?:will (?:it|this|i|the)|ever|get better|go away|come back|stop|going to be|last|"
+                        r"what(?: is|'s)? (?:actually )?happen(?:s|ing)?|what is .* like|dangerous|does (?:this|a \w+) mean|"
+                        r"worth|possible|something that gets|gets? (?:quieter|easier)|can (?:stress|you|it|this|i)|"
+                        r"does (?:it|this|the))\b", re.I)),
 )
+# The kind of answer each type needs: normalising words; telling or sharing, weighed; an offered step; for "what
+# will happen", change over time or what usually happens (honest uncertainty is in the frames, not required here).
 _ANSWER_CUES = {
     "normal": re.compile(r"\b(?:common|normal|many people|understandable|makes sense|not alone|lots of people|"
-                         r"a lot of people|plenty of people|ordinary|usual|natural)\b", re.I),
-    "tell": re.compile(r"\b(?:tell|telling|share|sharing|let (?:\w+ )?know|talk(?:ing)? (?:to|with)|say|"
+                         r"a lot of people|plenty of people|ordinary|usual|natural|far from alone)\b", re.I),
+    "tell": re.compile(r"\b(?:tell|telling|share|sharing|let (?:\w+ )?know|talk(?:ing)? (?:to|with|about)|say|"
                        r"mention|how much)\b", re.I),
     "will": re.compile(r"\b(?:over time|with time|ease|eases|easing|change|better|less|fade|improve|settle|"
-                       r"recover|treatment|therapy|therapist)\b", re.I),
+                       r"recover|treatment|therapy|therapist|usually|often|typically|tends? to|in most cases|"
+                       r"for (?:many|most) people)\b", re.I),
     "how": re.compile(r"\b(?:could|might|try|would it help|would you like|one thing|step|we could|some people find|"
-                      r"it can help|helps)\b", re.I),
+                      r"it can help|helps|option|idea|wonder if|useful|place to start)\b", re.I),
     "other": re.compile(r"\?|\b(?:could|might|would it help)\b", re.I),
 }
 _STOP = set("""a an the and or but so i i'm i've i'd me my you your it it's its is are was were be been do does did
 this that these those to of in on at for with about what how when why should would could can will just like
 anyone anybody there here they them their he she his her him we us our if not no yes any some get got have has had
-really even still ever all more most than then too very much many know think feel feeling""".split())
-
-
+really even still ever all more most than then too very much many know think feel feeling actually basically can't cant
+don't dont won't""".split())
 def client_questions(message: str) -> list[str]:
     return [s for s in sentences(message) if s.rstrip().endswith("?")]
 
@@ -71,15 +85,42 @@ def question_type(question: str) -> str:
     return next((name for name, pattern in _QUESTION_TYPES if pattern.search(question)), "other")
 
 
+_SUFFIXES = ("ing", "ed", "es", "s")
+
+
+def _stem(word: str) -> str:
+    """A crude stem, enough to match "marking" with "mark" and "coming" with "come": a common suffix and a final
+    "e" off, then the first five letters."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    return word.removesuffix("e")[:5]
+
+
+# Words that only say the question's type ("Is this normal?"): a question with nothing else needs no shared word.
+_TYPE_WORDS = {_stem(w) for w in ("normal", "okay", "alright", "common", "weird", "crazy", "usual", "tell", "share",
+                                   "explain", "mention", "help", "thing", "something", "anything")}
+
+
 def _content(text: str) -> set[str]:
-    return {t[:5] for t in tokens(text) if t not in _STOP and len(t) > 3}
+    return {_stem(t) for t in tokens(text) if t not in _STOP and len(t) > 3}
 
 
-def question_answered(question: str, reply: str) -> bool:
+def question_answered(question: str, reply: str | list[str]) -> bool:
+    """Whether two consecutive reply sentences (or one) carry the kind of answer the question's type needs and
+    share a content word with the question (unless the question has none beyond its type words). `reply` may be
+    given already cut into sentences."""
     kind = question_type(question)
-    if not _ANSWER_CUES[kind].search(reply):
+    cut = sentences(reply) if isinstance(reply, str) else reply
+    if not _ANSWER_CUES[kind].search(" ".join(cut)):
         return False
-    return kind == "normal" or bool(_content(question) & _content(reply))
+    content = _content(question) - _TYPE_WORDS
+    for i in range(len(cut)):
+        window = " ".join(cut[i:i + 2])
+        if _ANSWER_CUES[kind].search(window) and (not content or content & _content(window)):
+            return True
+    return False
 
 
 # --- known-bad joins -----------------------------------------------------------------------------------------------
@@ -217,7 +258,7 @@ def quality_report(conversations: Iterable[Mapping] | object, k: int = 5, exampl
             ungrounded_ex.append((f"{bad[0][0]}  [{', '.join(bad[0][1])}]  <- client: {message}", None))
         for q in client_questions(message):
             n_q += 1
-            if question_answered(q, reply):
+            if question_answered(q, cut):
                 answered += 1
             elif len(unanswered_ex) < examples:
                 unanswered_ex.append((f"{q}  -> reply: {reply}", None))

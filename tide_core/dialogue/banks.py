@@ -7,6 +7,8 @@
   data/trauma/<trauma type>.yaml   per trauma type: slot values (trigger, place, nightmare...)
   data/client_slots.yaml           everyday slot values any client message may use ({clock}, {store}...)
   data/shared_replies.yaml         reply sentences for every scenario: the risk protocol, leads, generic factors
+  data/answers.yaml                how a reply answers each type of client question (frames), the self-critical
+                                   questions with their answers, the symptom and "tried" cue words of the frame
 
 Each file's header says what its keys hold. Every entry is checked when loaded: a missing or unknown key, a value
 that is not a list of non-empty strings, or a template whose {fields} do not parse raises BankError naming the
@@ -33,6 +35,22 @@ class BankError(ValueError):
     """A bank file entry that is missing, of the wrong shape, or not a valid template."""
 
 
+QUESTION_TYPES = ("how", "normal", "tell", "what_happens")
+
+
+@dataclass(frozen=True)
+class AskTpl(Tpl):
+    """A question (or plain request) the client may ask, typed, with what the reply's answer needs: `about` (what
+    it asks about, second person) and `answer` (the answer's content for the type, see data/answers.yaml), or
+    `answers` (whole answer sentences). `reply_fields` are the slots the answer names."""
+
+    type: str = "how"
+    about: str = ""
+    answer: str = ""
+    answers: tuple[str, ...] = ()
+    reply_fields: frozenset[str] = frozenset()
+
+
 @dataclass(frozen=True)
 class ClientBank:
     core: tuple[Tpl, ...]
@@ -40,7 +58,15 @@ class ClientBank:
     terse: tuple[Tpl, ...]
     vague: tuple[Tpl, ...]
     insight: tuple[Tpl, ...]
-    ask: tuple[Tpl, ...]
+    ask: tuple[AskTpl, ...]
+
+
+@dataclass(frozen=True)
+class AnswerBanks:
+    frames: dict[str, tuple[Tpl, ...]]      # question type -> answer frames naming {about} and {answer}
+    self_questions: tuple[AskTpl, ...]      # self-critical questions, each with whole answer sentences
+    symptoms: dict[str, tuple[str, ...]]    # symptom -> the words that name it in a client message
+    tried: tuple[str, ...]                  # words saying the client already tried something
 
 
 @dataclass(frozen=True)
@@ -91,6 +117,7 @@ class Banks:
     trauma: dict[str, dict[str, tuple[str, ...]]]
     client_slots: dict[str, tuple[str, ...]]
     shared: SharedReplies
+    answers: AnswerBanks
 
 
 def _read(path: Path) -> dict:
@@ -134,13 +161,51 @@ def _templates(value: object, where: str) -> tuple[Tpl, ...]:
     return tuple(out)
 
 
+def _ask(value: object, where: str, whole: bool = False) -> tuple[AskTpl, ...]:
+    """Typed questions: q, type, about and answer (or, with `whole`, answers: whole sentences)."""
+    if not isinstance(value, list):
+        raise BankError(f"{where}: expected a list of questions, got {type(value).__name__}")
+    out = []
+    for i, item in enumerate(value):
+        at = f"{where}[{i}]"
+        if not isinstance(item, dict):
+            raise BankError(f"{at}: expected a mapping with q, type, about, {'answers' if whole else 'answer'}")
+        _keys(item, at, ("q", "type", "about", "answers" if whole else "answer"))
+        if item["type"] not in QUESTION_TYPES:
+            raise BankError(f"{at}: type must be one of {', '.join(QUESTION_TYPES)}, got {item['type']!r}")
+        q, about = _templates([item["q"]], f"{at}: q")[0], _templates([item["about"]], f"{at}: about")[0]
+        said = _templates(list(item["answers"]) if whole else [item["answer"]],
+                          f"{at}: {'answers' if whole else 'answer'}")
+        out.append(AskTpl(q.text, q.fields, type=item["type"], about=about.text,
+                          answer="" if whole else said[0].text, answers=tuple(s.text for s in said) if whole else (),
+                          reply_fields=about.fields.union(*(s.fields for s in said))))
+    return tuple(out)
+
+
 def _record(cls: type, data: object, where: str, plain: tuple[str, ...] = ()):
     """Build the dataclass `cls` from a mapping: template lists, except the fields in `plain` (plain strings)."""
     if not isinstance(data, dict):
         raise BankError(f"{where}: expected a mapping, got {type(data).__name__}")
     names = tuple(f.name for f in dataclasses.fields(cls))
     _keys(data, where, names)
-    return cls(**{n: (_strings if n in plain else _templates)(data[n], f"{where}: {n}") for n in names})
+    return cls(**{n: (_strings if n in plain else _ask if n == "ask" else _templates)(data[n], f"{where}: {n}")
+                  for n in names})
+
+
+def load_answers(path: Path) -> AnswerBanks:
+    data = _read(path)
+    _keys(data, str(path), ("frames", "self_questions", "symptoms", "tried"))
+    frames = data["frames"]
+    if not isinstance(frames, dict):
+        raise BankError(f"{path}: frames: expected a mapping of question type to frames")
+    _keys(frames, f"{path}: frames", QUESTION_TYPES)
+    symptoms = data["symptoms"]
+    if not isinstance(symptoms, dict):
+        raise BankError(f"{path}: symptoms: expected a mapping of symptom to cue words")
+    return AnswerBanks(frames={k: _templates(frames[k], f"{path}: frames: {k}") for k in QUESTION_TYPES},
+                       self_questions=_ask(data["self_questions"], f"{path}: self_questions", whole=True),
+                       symptoms={str(k): _strings(v, f"{path}: symptoms: {k}") for k, v in symptoms.items()},
+                       tried=_strings(data["tried"], f"{path}: tried"))
 
 
 def load_scenario(path: Path) -> ScenarioBanks:
@@ -185,4 +250,5 @@ def load_banks(data_dir: Path = DATA_DIR) -> Banks:
     client_slots = {str(k): _strings(v, f"{slots_path}: {k}") for k, v in slots.items()}
     shared_path = data_dir / "shared_replies.yaml"
     shared = _record(SharedReplies, _read(shared_path), str(shared_path))
-    return Banks(scenarios=scenarios, trauma=trauma, client_slots=client_slots, shared=shared)
+    return Banks(scenarios=scenarios, trauma=trauma, client_slots=client_slots, shared=shared,
+                 answers=load_answers(data_dir / "answers.yaml"))

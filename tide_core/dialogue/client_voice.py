@@ -17,6 +17,7 @@ import re
 
 from tide_core.dialogue.banks import ClientBank, load_banks
 from tide_core.dialogue.fill import Slots, Tpl, bank, fillable, fix_articles, pick, render
+from tide_core.dialogue.frame import ContentFrame
 from tide_core.dialogue.vary import vary_client
 
 # Glued to the first sentence with a comma; never a sentence of their own (they would repeat across messages).
@@ -115,9 +116,10 @@ GUARD_TAIL = bank("""
     I'd prefer to stick to what's going on now.
     The rest of it can wait.
 """)
+# Statements only: the self-critical questions ("What is wrong with me?") are typed entries of data/answers.yaml,
+# placed when the content frame plans one, so the reply can answer them.
 SELF_CRIT = bank("""
     I feel so stupid.
-    What is wrong with me?
     I'm so sick of being like this.
     I should be able to handle this by now.
     Pathetic, honestly.
@@ -131,7 +133,6 @@ SELF_CRIT = bank("""
     {Years} later and I still can't get it together.
     I'm embarrassed even typing this.
     I'm so tired of being the broken one.
-    Everyone else manages, why can't I?
     I feel like a failure.
     Honestly I'm disgusted with myself.
     I'm a mess.
@@ -145,14 +146,12 @@ SELF_CRIT = bank("""
     I keep thinking I'm too much for everyone.
     Honestly I'm so done with myself.
     I feel weak even admitting this.
-    Why can't I just be normal about it?
     I'm supposed to have my life together by now.
     I'm ashamed of how little it takes to knock me over.
     Everybody else seems to cope and I just crumble.
     I hate how needy I sound writing this.
     I can't believe I'm still like this after {years}.
     I should be stronger than this, I've been through worse days.
-    I'm a {occupation}, I deal with hard stuff all the time, so why can't I deal with this?{if_helper}
     I keep thinking {kids} should have a parent who isn't falling apart.{if_kids_minor}
     I'm embarrassed, honestly. I'm old enough to know better.{if_old}
     Everyone my age seems to have it together except me.{if_young}
@@ -364,12 +363,14 @@ _COMMON_STARTS = {
 }
 
 
-def _voice_parts(style: str, b: ClientBank, slots: Slots, rng: random.Random) -> list[str]:
-    """The sentences of a non-terse message, in order, before risk language and joining."""
+def _voice_parts(style: str, b: ClientBank, slots: Slots, rng: random.Random, frame: ContentFrame) -> list[str]:
+    """The sentences of a non-terse message, in order, before risk language and joining. The question (and a
+    self-critical question) are the ones the frame planned."""
     core = pick(rng, b.core, slots)
     parts: list[Tpl | None] = []
     details = list(fillable(b.detail, slots))
     rng.shuffle(details)
+    question = frame.question
     if style == "guarded":
         vague = pick(rng, b.vague, slots)
         if rng.random() < 0.4:
@@ -383,28 +384,28 @@ def _voice_parts(style: str, b: ClientBank, slots: Slots, rng: random.Random) ->
             parts.append(pick(rng, DIRECT_OPEN, slots))
         parts.append(core)
         parts.extend(details[: rng.choice((0, 1, 1, 2))])
-        parts.append(pick(rng, b.ask, slots))
+        parts.append(question)
     elif style == "verbose":
         parts.append(core)
         parts.extend(details[: rng.choice((1, 2, 2, 3))])
         if rng.random() < 0.35 and not any("years" in t.fields for t in parts if t is not None):
             parts.insert(rng.randint(1, len(parts)), pick(rng, YEARS, slots))
-        parts.append(pick(rng, b.insight if rng.random() < 0.4 else b.ask, slots))
+        parts.append(question or pick(rng, b.insight, slots))
     elif style == "self_critical":
         parts.append(core)
         parts.extend(details[: rng.choice((0, 1, 1, 2))])
         crit = fillable(SELF_CRIT, slots)
         parts.extend(rng.sample(crit, rng.choice((1, 1, 2))))
-        if rng.random() < 0.3:
-            parts.append(pick(rng, b.ask, slots))
+        if frame.self_question is not None:
+            parts.insert(rng.randint(len(parts) - 1, len(parts)), frame.self_question)
+        parts.append(question)
     else:  # reflective
         parts.append(core)
         parts.extend(details[: rng.choice((0, 1, 1, 2))])
         parts.append(pick(rng, b.insight, slots))
         if rng.random() < 0.15:
             parts.append(pick(rng, REFLECT, slots))
-        if rng.random() < 0.3:
-            parts.append(pick(rng, b.ask, slots))
+        parts.append(question)
     if rng.random() < 0.025:
         parts.insert(1, pick(rng, PTSD_MENTION, slots))
     if style != "guarded" and rng.random() < 0.12:
@@ -479,13 +480,14 @@ def roughen(text: str, rng: random.Random, strength: float) -> str:
 
 
 def client_message(style: str, scenario_id: str, slots: Slots, rng: random.Random, *, young: bool,
-                   risk_type: str | None) -> str:
-    """One client message in `style` for `scenario_id`, drawing every detail through `slots`."""
+                   risk_type: str | None, frame: ContentFrame) -> str:
+    """One client message in `style` for `scenario_id`, realised from the content `frame` (its question), drawing
+    every detail through `slots`."""
     b = CLIENT[scenario_id]
     if style == "terse":
         text = _SINCE_WHEN.sub("since", _terse(b, slots, rng, risk_type))
         return roughen(text, rng, 0.6 if young else 0.25)
-    parts = _voice_parts(style, b, slots, rng)
+    parts = _voice_parts(style, b, slots, rng, frame)
     if risk_type:
         parts = _insert_risk(parts, risk_type, slots, rng)
     text = _opener(_join(parts, style, rng), style, rng)

@@ -16,9 +16,11 @@ import random
 import re
 from functools import lru_cache
 
+from tide_core.dialogue.answer import answer_sentence
 from tide_core.dialogue.banks import load_banks
 from tide_core.dialogue.client_voice import client_message
 from tide_core.dialogue.fill import ReplySlots, Slots, Source, Tpl, cap, fix_articles, render, tpl
+from tide_core.dialogue.frame import ContentFrame, plan_frame, record_realised
 from tide_core.dialogue.grounding import FAMILY_OF_EMOTION, client_families, hedge_ungrounded
 from tide_core.dialogue.persona_facts import persona_facts
 from tide_core.dialogue.reply_frames import (
@@ -50,6 +52,7 @@ ER_LEADS, ER_FRAMES, DN_ANY, STRENGTH_ANY = _SHARED.er_leads, _SHARED.er_frames,
 DN_SELF_CRITICAL, STEP_GUARDED = _SHARED.dn_self_critical, _SHARED.step_guarded
 
 ER, DN, SR = "emotion_recognition", "distress_normalization", "supportive_reflection"
+_MAX_WORDS = 120  # a reply answering a question stays readable: past this, its strength sentence is left out
 # Orders with ER elsewhere than first, by validate_first; used for a minority of replies.
 _OTHER_ORDERS = {True: ((DN, ER, SR), (DN, SR, ER)), False: ((SR, ER, DN), (SR, DN, ER))}
 # Pronoun slots a reply may use once the client has named the person they belong to.
@@ -203,15 +206,17 @@ def _pick_emotions(scenario_id: str, expressed: set[str], rng: random.Random) ->
     return tuple(rng.sample(emotions, 2))
 
 
-def _segments(persona: Persona, scenario_id: str, slots: Slots, rng: random.Random,
-              risk_type: str | None, expressed: set[str]) -> dict[str, str]:
-    """The text of each factor segment: a scenario sentence, a generic one, or a frame with a scenario phrase."""
-    emo1, emo2 = _pick_emotions(scenario_id, expressed, rng)
-    view = ReplySlots(slots, _emotion_words(scenario_id, emo1, emo2, rng))
+def _segments(persona: Persona, frame: ContentFrame, slots: Slots, rng: random.Random,
+              view: ReplySlots) -> tuple[dict[str, str], bool]:
+    """The text of each factor segment: a scenario sentence, a generic one, or a frame with a scenario phrase.
+    When the client asked a question, the supportive reflection holds only an optional strength sentence here; the
+    answer follows it (compose_dialogue adds it after the paraphrase pass, so its wording stays exact). The flag
+    says whether SR may open the reply: only when it starts with a strength sentence, not with advice."""
+    scenario_id = frame.scenario_id
     allowed = _reply_allowed(slots) | {"emo1", "emo2"}
-    if risk_type:
+    if frame.risk_type:
         return {ER: render(rng.choice(RISK_ER), view), DN: render(rng.choice(RISK_DN), view),
-                SR: render(_choose(rng, RISK_SR, allowed, 0.3), view)}
+                SR: render(_choose(rng, RISK_SR, allowed, 0.3), view)}, False
     rb = REPLIES[scenario_id]
     style = persona.communication_style
     r = rng.random()
@@ -223,8 +228,10 @@ def _segments(persona: Persona, scenario_id: str, slots: Slots, rng: random.Rand
         dn = _composed_dn(rng, scenario_id, allowed, view)
     else:
         dn = render(_choose(rng, DN_ANY if r < 0.69 else rb.dn, allowed, 0.5), view)
-    if style == "self_critical" and rng.random() < 0.4:
+    if style == "self_critical" and frame.self_question is None and rng.random() < 0.4:  # else its answer does this
         dn += " " + render(rng.choice(DN_SELF_CRITICAL), view)
+    if frame.question is not None:  # the answer is the next step, when there is one: no second, unrelated step
+        return {ER: er, DN: dn, SR: _strength(rng, scenario_id, allowed, view, rb) if rng.random() < 0.6 else ""}, False
     r = rng.random()
     if style == "guarded" and r < 0.3:
         step = render(rng.choice(STEP_GUARDED), view)
@@ -233,19 +240,23 @@ def _segments(persona: Persona, scenario_id: str, slots: Slots, rng: random.Rand
     else:
         step = render(_choose(rng, rb.step, allowed, 0.5), view)
     if rng.random() < 0.25:
-        return {ER: er, DN: dn, SR: step}
+        return {ER: er, DN: dn, SR: step}, False
+    return {ER: er, DN: dn, SR: _strength(rng, scenario_id, allowed, view, rb) + " " + step}, True
+
+
+def _strength(rng: random.Random, scenario_id: str, allowed: frozenset[str], view: ReplySlots, rb) -> str:
     r = rng.random()
     if r < 0.6:
-        strength = _composed_strength(rng, scenario_id, allowed, view)
-    else:
-        strength = render(_choose(rng, STRENGTH_ANY if r < 0.72 else rb.strength, allowed, 0.5), view)
-    return {ER: er, DN: dn, SR: strength + " " + step}
+        return _composed_strength(rng, scenario_id, allowed, view)
+    return render(_choose(rng, STRENGTH_ANY if r < 0.72 else rb.strength, allowed, 0.5), view)
 
 
-def _order(rng: random.Random, validate_first: bool, risk: bool) -> tuple[str, str, str]:
+def _order(rng: random.Random, validate_first: bool, risk: bool, sr_may_lead: bool) -> tuple[str, str, str]:
+    """ER first in most replies; the supportive reflection never opens a reply that gives advice in it."""
     if risk or rng.random() < 0.85:
         return (ER, DN, SR) if validate_first else (ER, SR, DN)
-    return rng.choice(_OTHER_ORDERS[validate_first])
+    orders = [o for o in _OTHER_ORDERS[validate_first] if sr_may_lead or o[0] != SR]
+    return rng.choice(orders) if orders else ((ER, DN, SR) if validate_first else (ER, SR, DN))
 
 
 def _assemble(segments: dict[str, str], order: tuple[str, str, str]) -> tuple[str, dict[str, tuple[int, int]]]:
@@ -268,17 +279,33 @@ def compose_dialogue(persona: Persona, scenario: Scenario, rng: random.Random, *
         raise ValueError(f"risk_type must be None or one of {RISK_TYPES}, got {risk_type!r}")
     facts = persona_facts(persona)
     slots = Slots(_sources(persona), rng)
-    message = client_message(persona.communication_style, scenario.scenario_id, slots, rng, young=facts.young,
-                             risk_type=risk_type)
+    style = persona.communication_style
+    frame = plan_frame(style, scenario.scenario_id, slots, rng, risk_type)
+    message = client_message(style, scenario.scenario_id, slots, rng, young=facts.young, risk_type=risk_type,
+                             frame=frame)
     expressed = client_families(message)
-    segments = _segments(persona, scenario.scenario_id, slots, rng, risk_type, expressed)
-    order = _order(rng, validate_first, risk_type is not None)
+    frame = record_realised(frame, message, slots, expressed)
+    emo1, emo2 = _pick_emotions(scenario.scenario_id, expressed, rng)
+    view = ReplySlots(slots, _emotion_words(scenario.scenario_id, emo1, emo2, rng))
+    segments, sr_may_lead = _segments(persona, frame, slots, rng, view)
+    sr_may_lead = sr_may_lead and not frame.questions  # an answer goes after validation
+    order = _order(rng, validate_first, risk_type is not None, sr_may_lead)
     if order[0] == ER and not risk_type and rng.random() < 0.2:
         segments[ER] = render(rng.choice(ER_LEADS), slots) + " " + segments[ER]
-    # One paraphrase pass over all three segments (a separator keeps them apart): regex passes are the hot path.
-    varied = fix_articles(vary_reply("\x00".join(segments[f] for f in order), rng)).split("\x00")
+    factors = [f for f in order if segments[f]]
+    # One paraphrase pass over the segments (a separator keeps them apart): regex passes are the hot path.
+    varied = fix_articles(vary_reply("\x00".join(segments[f] for f in factors), rng)).split("\x00")
     # A feeling the client did not express is said as an inference ("..., if I'm reading you right.").
-    segments = {f: hedge_ungrounded(text, expressed, rng) for f, text in zip(order, varied, strict=True)}
+    segments.update({f: hedge_ungrounded(text, expressed, rng) for f, text in zip(factors, varied, strict=True)})
+    # The answers go into the supportive reflection in the words written for them: a self-critical question's
+    # (normalising) first, the question's last, where a next step would otherwise be.
+    if frame.questions:
+        said = [hedge_ungrounded(answer_sentence(q, view, rng), expressed, rng) for q in frame.questions]
+        pre = segments[SR]
+        if pre and sum(len(s.split()) for s in (*segments.values(), *said)) > _MAX_WORDS:
+            pre = ""  # a long reply keeps the answers and drops the strength sentence
+        own = said[0] if frame.self_question is not None else ""
+        segments[SR] = " ".join(s for s in (own, pre, said[-1] if frame.question is not None else "") if s)
     reply, spans = _assemble(segments, order)
     return Dialogue(client_message=message, reference_reply=reply, spans=spans, factor_order=order,
-                    risk_type=risk_type)
+                    risk_type=risk_type, frame=frame)

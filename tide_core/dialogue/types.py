@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 FACTORS = ("emotion_recognition", "distress_normalization", "supportive_reflection")
 FACTOR_CODES = {"emotion_recognition": "ER", "distress_normalization": "DN", "supportive_reflection": "SR"}
@@ -18,6 +19,9 @@ class Dialogue:
     # The three factors in the order they appear in the reply.
     factor_order: tuple[str, ...]
     risk_type: str | None = None
+    # The content frame the message and reply were built from (tide_core.dialogue.frame.ContentFrame); None for
+    # dialogues read back from a file. Not part of equality.
+    frame: Any = field(default=None, compare=False, repr=False)
 
     @property
     def validates_first(self) -> bool:

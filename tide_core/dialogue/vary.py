@@ -96,7 +96,7 @@ CLIENT_SWAPS: dict[str, tuple[str, ...]] = {
     "honestly": ("honestly", "truthfully", "to be honest", "honestly"),
     "I'm not sure": ("I'm not sure", "I'm not really sure", "I don't know", "I can't tell"),
     "sometimes": ("sometimes", "some days", "every so often", "sometimes"),
-    "a little": ("a little", "a bit", "kind of", "a little"),
+    "a little": ("a little", "a bit", "a little"),  # not "kind of": "let him in kind of?"
     "so tired": ("so tired", "so tired", "exhausted", "worn out", "so worn down"),
     "I can't": ("I can't", "I can't", "I just can't", "I can't"),
     "all day": ("all day", "all day long", "the whole day", "all day"),
