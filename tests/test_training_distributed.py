@@ -21,8 +21,8 @@ from tide_core.models.train_data import load_pairs
 from tide_core.models.train_distributed import LaunchSpec, launch_command, resolve_strategy, shard_bounds
 from tide_core.models.train_lora import fine_tune_lora, read_marker
 
-# Measured 2026-12-03 on 2 CPU cores: the largest |difference| over every adapter weight was 2.4e-06 and 8.7e-06
-# (two builds of the small dataset), with the weights moved by up to 4.0e-02 from their start (4 AdamW steps at
+# Measured 2026-12-03 on 2 CPU cores: the largest |difference| over every adapter weight was 2.4e-06 to 1.0e-05
+# (three runs on builds of the small dataset), with the weights moved by up to 4.0e-02 from their start (4 AdamW steps at
 # lr 1e-2). The difference is float32 sums taken in another order (each slice's shared prefix, the reductions),
 # which Adam's normalisation amplifies where a gradient is small. Tolerance: 1e-4, 1/400 of the movement.
 ADAPTER_TOLERANCE = 1e-4

@@ -97,19 +97,26 @@ class AcceleratePlan:
     def __init__(self, accelerator, model, device: torch.device, strategy: str):
         from accelerate import DistributedType
 
-        self.acc = accelerator
+        self.acc, self.module = accelerator, ReplyLoss(model, device)  # wrapped by make_optimizer
         self.rank, self.world = accelerator.process_index, accelerator.num_processes
         # What runs, not what was asked: accelerate applies FSDP on GPUs only (CPU processes get DDP).
         self.strategy = "fsdp" if accelerator.distributed_type == DistributedType.FSDP else "ddp"
         if strategy != self.strategy:
             log.warning("%s was asked for; accelerate runs %s here (%s)", strategy, self.strategy,
                         accelerator.distributed_type)
-        self.module = accelerator.prepare(ReplyLoss(model, device))
         self._weight, self._local_sum, self._n_global = 1.0, 0.0, 0
 
     @property
     def is_main(self) -> bool:
         return self.acc.is_main_process
+
+    def make_optimizer(self, model, spec):
+        """The optimiser, prepared together with the model (DDP or FSDP wrapping happens here): FSDP2 swaps the
+        parameters for sharded ones, so accelerate maps the optimiser onto them in the same call."""
+        params = [p for p in self.module.parameters() if p.requires_grad]
+        optimizer = torch.optim.AdamW(params, lr=spec.lr, weight_decay=spec.weight_decay)
+        self.module, optimizer = self.acc.prepare(self.module, optimizer)
+        return optimizer
 
     def shard(self, examples: list) -> list:
         """This process's slice of the global batch; an empty slice becomes one example weighted 0, so that every
@@ -210,9 +217,9 @@ def fine_tune_distributed(recipe: Recipe, warehouse_path: Path, *, profile: str 
     train, val = _examples(tokenizer, recipe, warehouse_path, spec)
     peft_model = attach_lora(model, recipe, spec.seed)
     plan = AcceleratePlan(accelerator, peft_model, dev, strategy)
-    log.info("process %d of %d: LoRA on %s (%s: %s, %s), %d train / %d validation examples, bf16=%s, device=%s",
-             plan.rank, plan.world, recipe.model_id, strategy, accelerator.distributed_type, type(plan.module).__name__,
-             len(train), len(val), bf16, dev)
+    log.info("process %d of %d: LoRA on %s (%s, %s), %d train / %d validation examples, bf16=%s, device=%s",
+             plan.rank, plan.world, recipe.model_id, plan.strategy, accelerator.distributed_type, len(train), len(val),
+             bf16, dev)
     res = train_loop(peft_model, train, val, tokenizer.pad_token_id, spec, dev, bf16, parallel=plan)
     marker = training_marker(recipe, profile, fp, f"{recipe.model_id}-lora-{fp}", base_dir, res, bf16)
     marker["distributed"] = plan.describe(spec.batch_size, spec.lr)

@@ -58,6 +58,9 @@ class SingleProcess:
 
     is_main = True
 
+    def make_optimizer(self, model, spec: TrainSpec) -> torch.optim.Optimizer:
+        return torch.optim.AdamW(list(_trainable(model).values()), lr=spec.lr, weight_decay=spec.weight_decay)
+
     def shard(self, examples: list[Encoded]) -> list[Encoded]:
         return examples
 
@@ -165,7 +168,7 @@ def train_loop(model, train: list[Encoded], val: list[Encoded], pad_id: int, spe
     batches and takes its slice of each, so N processes make the steps one process makes.
     """
     torch.manual_seed(spec.seed)
-    optimizer = torch.optim.AdamW(list(_trainable(model).values()), lr=spec.lr, weight_decay=spec.weight_decay)
+    optimizer = parallel.make_optimizer(model, spec)
     scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: min(1.0, (s + 1) / max(spec.warmup_steps, 1)))
     val_batches = _val_batches(val, spec.batch_size, pad_id)
     clock, res = _Clock(spec.time_budget_s), LoopResult()
