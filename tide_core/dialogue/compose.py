@@ -102,7 +102,6 @@ _EMOTIONS = _emotions()
 _DID_ANY = tuple(tpl(text) for text in DID_ANY)
 # Frames that add no ", clause" after the phrase: for phrases that already contain a comma.
 _NO_TAIL = {frames: tuple(f for f in frames if not re.search(r"\}(?: together)?,", f)) for frames in (SR_STEP, SR_TRY)}
-_DOUBLE = ("put", "plan", "map", "jot", "set", "step", "sit")
 # Frames whose subject is other people ("Some people find it helps to ..."): a phrase addressed to the client ("relax
 # your shoulders") would mix persons there, so such phrases only go into frames without that subject.
 _PEOPLE_RE = re.compile(r"\b(?:people|survivors)\b")
@@ -122,14 +121,19 @@ def _frames_for(frames: tuple[str, ...], phrase: str, view: ReplySlots) -> tuple
     return frames
 
 
+@lru_cache(maxsize=512)
+def _gerund(verb: str) -> str:
+    """The -ing form of a verb, from lemminflect's morphology tables ("sit" -> "sitting", "lie" -> "lying")."""
+    from lemminflect import getInflection  # loaded on first use: its tables take a moment
+
+    forms = getInflection(verb, "VBG")
+    return forms[0] if forms else verb + "ing"
+
+
 def _ing(phrase: str) -> str:
     """The gerund of a step phrase's first verb: "think about x" -> "thinking about x"."""
     verb, _, rest = phrase.partition(" ")
-    if verb in _DOUBLE:
-        verb += verb[-1]
-    elif verb.endswith("e") and not verb.endswith("ee"):
-        verb = verb[:-1]
-    return f"{verb}ing {rest}"
+    return f"{_gerund(verb)} {rest}"
 
 
 def _cap_tpl(text: str) -> str:
