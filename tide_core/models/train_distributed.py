@@ -100,8 +100,9 @@ class AcceleratePlan:
         self.acc, self.module = accelerator, ReplyLoss(model, device)  # wrapped by make_optimizer
         self.rank, self.world = accelerator.process_index, accelerator.num_processes
         # What runs, not what was asked: accelerate applies FSDP on GPUs only (CPU processes get DDP).
-        self.strategy = "fsdp" if accelerator.distributed_type == DistributedType.FSDP else "ddp"
-        if strategy != self.strategy:
+        fsdp = accelerator.distributed_type == DistributedType.FSDP
+        self.strategy = "fsdp" if fsdp else ("ddp" if self.world > 1 else "single")
+        if strategy == "fsdp" and not fsdp:
             log.warning("%s was asked for; accelerate runs %s here (%s)", strategy, self.strategy,
                         accelerator.distributed_type)
         self._weight, self._local_sum, self._n_global = 1.0, 0.0, 0
