@@ -64,6 +64,7 @@ class ClientBank:
 @dataclass(frozen=True)
 class AnswerBanks:
     frames: dict[str, tuple[Tpl, ...]]      # question type -> answer frames naming {about} and {answer}
+    echo_frames: tuple[Tpl, ...]            # simple reflections naming {echo}, what the client said happened
     self_questions: tuple[AskTpl, ...]      # self-critical questions, each with whole answer sentences
     symptoms: dict[str, tuple[str, ...]]    # symptom -> the words that name it in a client message
     tried: tuple[str, ...]                  # words saying the client already tried something
@@ -194,7 +195,7 @@ def _record(cls: type, data: object, where: str, plain: tuple[str, ...] = ()):
 
 def load_answers(path: Path) -> AnswerBanks:
     data = _read(path)
-    _keys(data, str(path), ("frames", "self_questions", "symptoms", "tried"))
+    _keys(data, str(path), ("frames", "echo_frames", "self_questions", "symptoms", "tried"))
     frames = data["frames"]
     if not isinstance(frames, dict):
         raise BankError(f"{path}: frames: expected a mapping of question type to frames")
@@ -203,6 +204,7 @@ def load_answers(path: Path) -> AnswerBanks:
     if not isinstance(symptoms, dict):
         raise BankError(f"{path}: symptoms: expected a mapping of symptom to cue words")
     return AnswerBanks(frames={k: _templates(frames[k], f"{path}: frames: {k}") for k in QUESTION_TYPES},
+                       echo_frames=_templates(data["echo_frames"], f"{path}: echo_frames"),
                        self_questions=_ask(data["self_questions"], f"{path}: self_questions", whole=True),
                        symptoms={str(k): _strings(v, f"{path}: symptoms: {k}") for k, v in symptoms.items()},
                        tried=_strings(data["tried"], f"{path}: tried"))

@@ -39,6 +39,7 @@ from tide_core.dialogue.reply_frames import (
 from tide_core.dialogue.trauma_sources import TRAUMA_KEYS
 from tide_core.dialogue.types import RISK_TYPES, Dialogue
 from tide_core.dialogue.vary import vary_reply
+from tide_core.variety import tokens
 from tide_core.personas import Persona
 from tide_core.scenarios import Scenario
 
@@ -50,8 +51,10 @@ _SHARED = _BANKS.shared
 RISK_ER, RISK_DN, RISK_SR = _SHARED.risk_er, _SHARED.risk_dn, _SHARED.risk_sr
 ER_LEADS, ER_FRAMES, DN_ANY, STRENGTH_ANY = _SHARED.er_leads, _SHARED.er_frames, _SHARED.dn_any, _SHARED.strength_any
 DN_SELF_CRITICAL, STEP_GUARDED = _SHARED.dn_self_critical, _SHARED.step_guarded
+ECHO_FRAMES = _BANKS.answers.echo_frames
 
 ER, DN, SR = "emotion_recognition", "distress_normalization", "supportive_reflection"
+_ECHO_SHARE = 0.6  # of replies to a client who said in the first person what they did or what happened
 _MAX_WORDS = 120  # a reply answering a question stays readable: past this, its strength sentence is left out
 # Orders with ER elsewhere than first, by validate_first; used for a minority of replies.
 _OTHER_ORDERS = {True: ((DN, ER, SR), (DN, SR, ER)), False: ((SR, ER, DN), (SR, DN, ER))}
@@ -303,6 +306,12 @@ def compose_dialogue(persona: Persona, scenario: Scenario, rng: random.Random, *
     segments.update({f: hedge_ungrounded(text, expressed, rng) for f, text in zip(factors, varied, strict=True)})
     # The answers go into the supportive reflection in the words written for them: a self-critical question's
     # (normalising) first, the question's last, where a next step would otherwise be.
+    if frame.said and not risk_type and rng.random() < _ECHO_SHARE:  # a simple reflection of what they said
+        said = rng.choice(frame.said)
+        echo = fix_articles(cap(rng.choice(ECHO_FRAMES).text.format(echo=said)))
+        repeats = len(set(tokens(said)) & set(tokens(" ".join(segments.values())))) > 4  # already reflected
+        if not repeats and sum(len(s.split()) for s in (*segments.values(), echo)) <= _MAX_WORDS - 25:
+            segments[SR] = (echo + " " + segments[SR]).strip()
     if frame.questions:
         said = [hedge_ungrounded(answer_sentence(q, view, rng), expressed, rng) for q in frame.questions]
         pre = segments[SR]

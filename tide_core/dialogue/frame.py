@@ -19,10 +19,10 @@ from __future__ import annotations
 import random
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from tide_core.dialogue.banks import AskTpl, load_banks
-from tide_core.dialogue.fill import Slots, fillable
+from tide_core.dialogue.fill import Slots, fillable, to_second_person
 from tide_core.dialogue.grounding import client_families
 from tide_core.variety import sentences, tokens
 
@@ -63,6 +63,7 @@ class ContentFrame:
     trigger: tuple[str, ...] = ()          # the event, trigger or reminder named ("the fireworks", "the 14th")
     feelings: frozenset[str] = frozenset()  # feeling families expressed (grounding.client_families)
     people: tuple[Person, ...] = ()
+    said: tuple[str, ...] = ()             # what the client said happened, in second person, for a reflection
 
     @property
     def questions(self) -> tuple[AskTpl, ...]:
@@ -119,6 +120,35 @@ def _pronoun(slots: Slots, slot: str) -> str:
     return value if isinstance(value, str) else "they"
 
 
+# A sentence worth reflecting back: the client saying what they did or what happened ("I sat in the car ...").
+# Not one addressed to the reader, about "we", a question, or a remark about writing the message.
+_NOT_REFLECTED = re.compile(r"\b(?:we|us|we're|we've|our|you|your|writing|typing|message|telling|here goes|"
+                            r"sure|know|think|guess|when it happened)\b|[\"?!:;]|\.\.", re.I)
+_PAST_FORMS = {"was", "had", "didn't", "couldn't", "wasn't"}
+
+
+@lru_cache(maxsize=4096)
+def _is_past(word: str) -> bool:
+    """Whether `word` is a past-tense verb form, by lemminflect's morphology tables ("sat", "froze", "snapped")."""
+    from lemminflect import getInflection, getLemma
+
+    word = word.lower()
+    if word in _PAST_FORMS:
+        return True
+    return any(word in getInflection(lemma, "VBD") for lemma in getLemma(word, upos="VERB"))
+
+
+def _reflectable(message: str) -> tuple[str, ...]:
+    """The message's first-person past-tense sentences, turned to second person ("you sat in the car ...")."""
+    out = []
+    for s in sentences(message):
+        words = s.split()
+        if (s.startswith("I ") and s.endswith(".") and 6 <= len(words) <= 22 and not _NOT_REFLECTED.search(s[:-1])
+                and _is_past(words[1])):
+            out.append(to_second_person(s[:-1]))
+    return tuple(out)
+
+
 def record_realised(frame: ContentFrame, message: str, slots: Slots,
                     feelings: set[str] | None = None) -> ContentFrame:
     """The frame completed with what the realised message named (slots it used, words it said). `feelings`: the
@@ -128,4 +158,5 @@ def record_realised(frame: ContentFrame, message: str, slots: Slots,
                         frame.self_question, message=message,
                         trigger=tuple(slots[s] for s in used if s in _TRIGGER_SLOTS),
                         feelings=frozenset(client_families(message) if feelings is None else feelings),
-                        people=tuple(Person(s, slots[s], _pronoun(slots, s)) for s in used if s in _PEOPLE))
+                        people=tuple(Person(s, slots[s], _pronoun(slots, s)) for s in used if s in _PEOPLE),
+                        said=_reflectable(message))
