@@ -39,9 +39,9 @@ from tide_core.dialogue.reply_frames import (
 from tide_core.dialogue.trauma_sources import TRAUMA_KEYS
 from tide_core.dialogue.types import RISK_TYPES, Dialogue
 from tide_core.dialogue.vary import vary_reply
-from tide_core.variety import tokens
 from tide_core.personas import Persona
 from tide_core.scenarios import Scenario
+from tide_core.variety import tokens
 
 _BANKS = load_banks()  # data/: one file per scenario and trauma type, plus the shared reply sentences
 GENERIC = _BANKS.client_slots
