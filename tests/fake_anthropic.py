@@ -20,6 +20,14 @@ Scripted behaviours, one per request:
 
 Every request is recorded (`fake.requests`: path, headers, JSON body) so tests can count retries and check what
 was sent. Sleeps are bounded and cut short when the server stops.
+
+The Message Batches endpoints are served too: POST /v1/messages/batches (create), GET /v1/messages/batches/<id>
+(retrieve), GET /v1/messages/batches/<id>/results (JSONL), GET /v1/messages/batches (list) and POST
+/v1/messages/batches/<id>/cancel. A batch ends at its first retrieve unless `fake.hold_batches` is set; each request's
+result line is `fake.batch_responder(custom_id, params)` (default: a succeeded message with `fake.reply_text`), built
+with `batch_succeeded`, `batch_errored`, `batch_expired`. `fake.submitted` counts every custom_id ever sent in a
+batch, so a test can check that no request was sent twice; `fake.batch_script(...)` queues behaviours ("ok",
+"server_error", "bad_request") for the next create calls.
 """
 
 from __future__ import annotations
@@ -27,7 +35,8 @@ from __future__ import annotations
 import json
 import sys
 import threading
-from collections import deque
+from collections import Counter, deque
+from datetime import UTC, datetime, timedelta
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -48,6 +57,13 @@ class FakeAnthropic:
         self.stall_s = 3.0
         self.requests: list[RecordedRequest] = []
         self._script: deque[str] = deque()
+        # Message Batches: id -> {"requests", "created_at", "status"}; counts of every custom_id sent.
+        self.batches: dict[str, dict] = {}
+        self.submitted: Counter[str] = Counter()
+        self.hold_batches = False
+        self.batch_responder = lambda custom_id, params: batch_succeeded(
+            message_body(self.reply_text, params.get("model", "?")))
+        self._batch_script: deque[str] = deque()
         self._lock = threading.Lock()
         self._stopping = threading.Event()
         self._server = _QuietServer(("127.0.0.1", 0), _make_handler(self))
@@ -63,6 +79,45 @@ class FakeAnthropic:
         """Queue behaviours for the next requests, in order; an empty queue answers "ok"."""
         with self._lock:
             self._script.extend(behaviours)
+
+    def batch_script(self, *behaviours: str) -> None:
+        """Queue behaviours for the next batch create calls: "ok", "server_error" (500) or "bad_request" (400)."""
+        with self._lock:
+            self._batch_script.extend(behaviours)
+
+    def next_batch_behaviour(self) -> str:
+        with self._lock:
+            return self._batch_script.popleft() if self._batch_script else "ok"
+
+    def create_batch(self, requests: list[dict]) -> dict:
+        with self._lock:
+            batch_id = f"msgbatch_fake_{len(self.batches) + 1:04d}"
+            self.batches[batch_id] = {"requests": requests, "created_at": datetime.now(UTC), "status": "in_progress"}
+            self.submitted.update(r["custom_id"] for r in requests)
+        return self.batch_object(batch_id)
+
+    def batch_object(self, batch_id: str) -> dict:
+        b = self.batches[batch_id]
+        n = len(b["requests"])
+        ended = b["status"] == "ended"
+        results = [json.loads(line)["result"]["type"] for line in b.get("lines", [])]
+        counts = {k: results.count(k) for k in ("succeeded", "errored", "canceled", "expired")}
+        return {"id": batch_id, "type": "message_batch", "processing_status": b["status"],
+                "request_counts": {"processing": 0 if ended else n, **counts},
+                "created_at": b["created_at"].isoformat().replace("+00:00", "Z"),
+                "expires_at": (b["created_at"] + timedelta(hours=24)).isoformat().replace("+00:00", "Z"),
+                "ended_at": datetime.now(UTC).isoformat().replace("+00:00", "Z") if ended else None,
+                "archived_at": None, "cancel_initiated_at": None,
+                "results_url": f"{self.url}/v1/messages/batches/{batch_id}/results" if ended else None}
+
+    def end_batch(self, batch_id: str) -> None:
+        """Answer every request of the batch (once) and mark it ended."""
+        b = self.batches[batch_id]
+        if b["status"] != "ended":
+            b["lines"] = [json.dumps({"custom_id": r["custom_id"],
+                                      "result": self.batch_responder(r["custom_id"], r["params"])})
+                          for r in b["requests"]]
+            b["status"] = "ended"
 
     def next_behaviour(self) -> str:
         with self._lock:
@@ -104,6 +159,31 @@ def message_body(text: str, model: str, stop_reason: str | None = "end_turn") ->
     }
 
 
+def batch_succeeded(message: dict) -> dict:
+    return {"type": "succeeded", "message": message}
+
+
+def batch_errored(kind: str = "overloaded_error", message: str = "overloaded") -> dict:
+    return {"type": "errored", "error": {"type": "error", "error": {"type": kind, "message": message}}}
+
+
+def batch_expired() -> dict:
+    return {"type": "expired"}
+
+
+def tool_message(tool_input: dict | str, model: str, name: str = "record_dialogue",
+                 stop_reason: str = "tool_use") -> dict:
+    """A Messages API reply holding one tool call (a dict input) or, for a str, one text block."""
+    if isinstance(tool_input, str):
+        content = [{"type": "text", "text": tool_input}]
+    else:
+        content = [{"type": "tool_use", "id": "toolu_fake", "name": name, "input": tool_input}]
+    return {"id": "msg_fake_b", "type": "message", "role": "assistant", "model": model, "content": content,
+            "stop_reason": stop_reason, "stop_sequence": None,
+            "usage": {"input_tokens": 300, "output_tokens": 400, "cache_creation_input_tokens": 0,
+                      "cache_read_input_tokens": 1400}}
+
+
 def stream_events(text: str, model: str, stop_reason: str | None = "end_turn") -> list[tuple[str, dict]]:
     """The SSE events of a streamed reply, the text split into word pieces."""
     start = message_body("", model, stop_reason=None)
@@ -135,10 +215,52 @@ def _make_handler(fake: FakeAnthropic) -> type[BaseHTTPRequestHandler]:
             length = int(self.headers.get("content-length", 0))
             body = json.loads(self.rfile.read(length) or b"{}")
             fake.record(RecordedRequest(self.path, {k.lower(): v for k, v in self.headers.items()}, body))
+            if self.path.startswith("/v1/messages/batches"):
+                return self._batches_post(body)
             if self.path != "/v1/messages":
                 return self._json(404, {"type": "error", "error": {"type": "not_found_error", "message": "no"}})
             behaviour = fake.next_behaviour()
             getattr(self, "_" + behaviour)(body)
+
+        def do_GET(self) -> None:  # noqa: N802
+            fake.record(RecordedRequest(self.path, {k.lower(): v for k, v in self.headers.items()}, {}))
+            parts = self.path.split("?")[0].rstrip("/").split("/")  # ['', 'v1', 'messages', 'batches', id, ...]
+            if parts[:4] != ["", "v1", "messages", "batches"]:
+                return self._not_found()
+            if len(parts) == 4:
+                data = [fake.batch_object(i) for i in reversed(list(fake.batches))]
+                return self._json(200, {"data": data, "has_more": False,
+                                        "first_id": data[0]["id"] if data else None,
+                                        "last_id": data[-1]["id"] if data else None})
+            batch_id = parts[4]
+            if batch_id not in fake.batches:
+                return self._not_found()
+            if len(parts) == 5:
+                if not fake.hold_batches:
+                    fake.end_batch(batch_id)
+                return self._json(200, fake.batch_object(batch_id))
+            if parts[5] == "results" and fake.batches[batch_id]["status"] == "ended":
+                data = "".join(line + "\n" for line in fake.batches[batch_id]["lines"]).encode()
+                return self._raw(200, data, "application/binary")
+            return self._not_found()
+
+        def _batches_post(self, body: dict) -> None:
+            parts = self.path.rstrip("/").split("/")
+            if len(parts) == 4:  # create
+                behaviour = fake.next_batch_behaviour()
+                if behaviour == "server_error":
+                    return self._server_error(body)
+                if behaviour == "bad_request":
+                    return self._json(400, {"type": "error", "error": {"type": "invalid_request_error",
+                                                                       "message": "bad batch"}})
+                return self._json(200, fake.create_batch(body["requests"]))
+            if len(parts) == 6 and parts[5] == "cancel" and parts[4] in fake.batches:
+                fake.batches[parts[4]]["status"] = "canceling"
+                return self._json(200, fake.batch_object(parts[4]))
+            return self._not_found()
+
+        def _not_found(self) -> None:
+            self._json(404, {"type": "error", "error": {"type": "not_found_error", "message": "no"}})
 
         # --- behaviours -------------------------------------------------------------------------------------
         def _ok(self, body: dict, stop_reason: str | None = "end_turn") -> None:

@@ -1,6 +1,7 @@
 """Command line: `python -m tide_core <command> --help`.
 
-    build    build the dataset and the DuckDB warehouse (reuses an up-to-date one unless --force)
+    build    build the dataset and the DuckDB warehouse (reuses an up-to-date one unless --force); --generator claude
+             has Claude write it in Message Batches (tide_core/claude_build)
     run      the main job: build, models (zero-shot, LoRA, generation), ONNX export, evaluation
     models   zero-shot and LoRA fine-tuned generation with the small models into the warehouse
     claude   the frontier reference: Claude's replies to the same test sample (when a key is configured)
@@ -61,9 +62,54 @@ def _config(args: argparse.Namespace):
                               seed=args.seed, scenarios=args.scenarios)
 
 
+def _add_claude_build_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--generator", choices=("bank", "claude"), default="bank",
+                   help="bank: the phrase banks (default); claude: Claude writes each conversation in Message Batches "
+                        "(needs ANTHROPIC_API_KEY; goes to <warehouse stem>-claude.duckdb unless --warehouse is given)")
+    p.add_argument("--max-cost", type=float, metavar="USD", help="with --generator claude: refuse to start (or to send "
+                   "another batch) when the estimated cost would pass this many US dollars")
+    p.add_argument("--dry-run", action="store_true", help="with --generator claude: print the cost estimate and one "
+                   "rendered prompt, send nothing")
+    p.add_argument("--claude-settings", type=Path, metavar="YAML", help="with --generator claude: override the price "
+                   "table, attempts, batch size, poll interval or checks (tide_core/claude_build/data/settings.yaml)")
+
+
+def cmd_build_claude(args: argparse.Namespace) -> int:
+    """Claude writes the dataset (tide_core/claude_build): estimate, batches, checks, resume."""
+    from tide_core.backends.claude import ClaudeConfig, resolve_api_key
+    from tide_core.claude_build import claude_build, load_settings
+
+    cfg = _config(args)
+    settings = load_settings(args.claude_settings)
+    key = resolve_api_key()
+    if key is None and not args.dry_run:
+        raise TideError("no Anthropic API key: set ANTHROPIC_API_KEY to build with Claude, or use --dry-run to see "
+                        "the cost estimate and a prompt (nothing was sent)")
+    path = args.warehouse
+    if Path(path) == default_warehouse():  # the bank build keeps its file; Claude's goes beside it
+        path = Path(path).with_name(f"{Path(path).stem}-claude.duckdb")
+    claude = ClaudeConfig.from_env()
+    with tqdm(total=cfg.n_personas * cfg.conversations_per_persona, desc="claude", unit="conv",
+              disable=args.quiet or args.dry_run) as bar:
+        def progress(p) -> None:
+            bar.n = p.done + p.rejected
+            bar.set_postfix(done=p.done, rejected=p.rejected, retried=p.retried, cost=f"${p.cost_usd:.2f}")
+            bar.refresh()
+
+        result = claude_build(cfg, path, model=claude.model, settings=settings, api_key=key,
+                              base_url=claude.base_url, max_cost=args.max_cost, dry_run=args.dry_run,
+                              force=args.force, progress=progress)
+    print(result.summary())
+    return 0
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from tide_core.pipeline import build_step
 
+    if getattr(args, "generator", "bank") == "claude":
+        return cmd_build_claude(args)
+    if any(getattr(args, a, None) not in (None, False) for a in ("max_cost", "dry_run", "claude_settings")):
+        raise TideError("--max-cost, --dry-run and --claude-settings go with --generator claude")
     cfg = _config(args)
     with tqdm(total=cfg.n_personas, desc="personas", unit="persona", disable=args.quiet) as bar:
         result = build_step(cfg, args.warehouse, force=args.force, progress=bar.update)
@@ -339,7 +385,10 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(func=func)
         return p
 
-    _add_build_args(add("build", cmd_build, "Build the dataset and the DuckDB warehouse."))
+    p = add("build", cmd_build, "Build the dataset and the DuckDB warehouse (from the phrase banks, or written by "
+            "Claude with --generator claude).")
+    _add_build_args(p)
+    _add_claude_build_args(p)
     p = add("run", cmd_run, "The main job: build everything the dashboard shows.")
     _add_build_args(p)
     p.add_argument("--models-profile", default="cpu-default", choices=("cpu-default", "full"),

@@ -63,6 +63,11 @@ def build_step(
 
     started = time.perf_counter()
     info = read_build_info(path)
+    if not force and info and info.get("dataset_source", "").startswith("claude:"):
+        # A Claude-built dataset (tide_core/claude_build) is paid for: the main job's stages run on it as it is.
+        log.info("warehouse %s holds a Claude-built dataset (%s); using it as it is", path, info["dataset_source"])
+        return BuildResult(path, True, time.perf_counter() - started, int(info["n_personas"]),
+                           int(info["n_conversations"]))
     if not force and info and info.get("config_fingerprint") == cfg.fingerprint():
         log.info("warehouse %s is up to date (fingerprint %s); reusing it", path, cfg.fingerprint())
         return BuildResult(path, True, time.perf_counter() - started, int(info["n_personas"]),
