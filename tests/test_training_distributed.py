@@ -21,11 +21,13 @@ from tide_core.models.train_data import load_pairs
 from tide_core.models.train_distributed import LaunchSpec, launch_command, resolve_strategy, shard_bounds
 from tide_core.models.train_lora import fine_tune_lora, read_marker
 
-# Measured 2026-12-03 on 2 CPU cores: the largest |difference| over every adapter weight was 2.4e-06 to 1.0e-05
-# (three runs on builds of the small dataset), with the weights moved by up to 4.0e-02 from their start (4 AdamW steps at
-# lr 1e-2). The difference is float32 sums taken in another order (each slice's shared prefix, the reductions),
-# which Adam's normalisation amplifies where a gradient is small. Tolerance: 1e-4, 1/400 of the movement.
-ADAPTER_TOLERANCE = 1e-4
+# The adapters of 1 and 2 processes differ by float32 sums taken in another order (each slice's shared prefix and
+# padding, the reductions), which 4 AdamW steps at lr 1e-2 amplify where a gradient is small. Measured 2026-12-03
+# on 2 CPU cores over builds of the small dataset: the largest single-weight difference 2.4e-06 to 1.6e-04 against
+# weights that moved by up to 4.0e-02; the difference's norm is 1.3e-04 of the update's norm on the build that
+# gave 1.6e-04. Tolerance: the difference's norm under 1e-3 of the update's. Adam is blind to a constant factor in
+# the gradients, so test_slices_make_the_whole_batch_gradient checks the loss scaling itself, exactly.
+ADAPTER_TOLERANCE = 1e-3
 
 TINY_RECIPE = {
     "model_id": "tiny-llama", "display_name": "Tiny Llama", "family": "llama", "params_millions": 0.2,
@@ -77,8 +79,10 @@ def test_two_gloo_processes_train_the_adapter_one_process_trains(setup, small_wa
     assert a.keys() == b.keys() and a
     diff = max(float((a[k] - b[k]).abs().max()) for k in a)
     moved = max(float((a[k] - start[k]).abs().max()) for k in a)
-    print(f"largest adapter difference, 1 vs 2 processes: {diff:.3g} (weights moved up to {moved:.3g})")
-    assert diff < ADAPTER_TOLERANCE and moved > 100 * ADAPTER_TOLERANCE
+    rel = float(sum(((a[k] - b[k]) ** 2).sum() for k in a).sqrt() / sum(((a[k] - start[k]) ** 2).sum() for k in a).sqrt())
+    print(f"largest adapter difference, 1 vs 2 processes: {diff:.3g} (weights moved up to {moved:.3g}); "
+          f"relative to the update, in norm: {rel:.3g}")
+    assert rel < ADAPTER_TOLERANCE and diff < 0.02 * moved
     assert (double.steps, double.tokens, double.reply_tokens) == (single.steps, single.tokens, single.reply_tokens)
     assert double.run_id == single.run_id and double.best_val_loss == pytest.approx(single.best_val_loss, abs=1e-5)
 
@@ -115,6 +119,43 @@ def _assert_one_writer(warehouse, run_id, training):
         [("validation", 0), ("validation", 2), ("validation", 4)]
 
 
+def test_slices_make_the_whole_batch_gradient(setup, small_warehouse):
+    """Two processes' scaled slice losses, their gradients averaged as DDP averages them, give the gradient of the
+    whole batch's mean loss per reply token that one process computes (uneven slices: 3 and 4 examples)."""
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    from tide_core.models.chat_format import prepare_tokenizer
+    from tide_core.models.reply_loss import reply_loss
+    from tide_core.models.train_data import collate, encode_pairs
+    from tide_core.models.train_distributed import AcceleratePlan, ReplyLoss
+    from tide_core.models.train_lora import attach_lora
+
+    _, tiny, recipe = setup
+    tokenizer = prepare_tokenizer(AutoTokenizer.from_pretrained(tiny), "plain")
+    examples = encode_pairs(tokenizer, load_pairs(small_warehouse, "train", 7, seed=3), None, 160)
+    model = attach_lora(AutoModelForCausalLM.from_pretrained(tiny), recipe, 13)
+    with torch.no_grad():  # B starts at zero; give it values so every LoRA weight has a gradient
+        for name, p in model.named_parameters():
+            if "lora_B" in name:
+                p.normal_(0, 0.1)
+    cpu = torch.device("cpu")
+    loss, n_global = reply_loss(model, collate(examples, 0), cpu)
+    loss.backward()
+    single = {k: p.grad.clone() for k, p in model.named_parameters() if p.requires_grad}
+    model.zero_grad()
+    plan = AcceleratePlan.__new__(AcceleratePlan)  # the plan's arithmetic, without processes
+    plan.module, plan.world, plan._weight = ReplyLoss(model, cpu), 2, 1.0
+    plan.total = lambda *values: (float(n_global),)
+    for rank in (0, 1):
+        plan.rank = rank
+        scaled, n = plan.train_loss(model, collate(plan.shard(examples), 0), cpu)
+        (scaled / 2).backward()  # DDP averages the two processes' gradients
+        assert n == n_global
+    for k, p in model.named_parameters():
+        if p.requires_grad:
+            torch.testing.assert_close(p.grad, single[k], rtol=1e-4, atol=1e-7)
+
+
 def test_slices_cover_the_global_batch_once():
     for n in range(0, 12):
         for world in (1, 2, 3, 8):
@@ -146,7 +187,11 @@ def test_launch_settings_are_checked_and_fsdp_is_picked_for_large_shapes(setup):
 
 
 
-def test_the_cli_takes_the_launcher_and_engine_flags():
+def test_the_cli_takes_the_launcher_and_engine_flags(capsys):
+    from tide_core.cli import main
+
+    assert main(["models", "--num-processes", "4"]) == 2  # several processes need the accelerate launcher
+    assert "needs launcher 'accelerate'" in capsys.readouterr().err
     args = build_parser().parse_args(["models", "--launcher", "accelerate", "--num-processes", "4",
                                       "--strategy", "fsdp", "--engine", "hf"])
     assert (args.launcher, args.num_processes, args.strategy, args.engine) == ("accelerate", 4, "fsdp", "hf")

@@ -2,6 +2,7 @@
 
     python -m training.run_models                    # cpu-default profile
     python -m training.run_models --profile full     # every model whose weights are present, all the data
+    python -m training.run_models --profile full --launcher accelerate --num-processes 8   # 8 GPUs (docs/scale.md)
 """
 
 from __future__ import annotations
@@ -19,11 +20,18 @@ def main() -> int:
     ap.add_argument("--warehouse", type=Path,
                     default=Path(os.environ.get("TIDE_WAREHOUSE", ROOT / "warehouse" / "tide.duckdb")))
     ap.add_argument("--profile", default="cpu-default", help="cpu-default or full")
+    ap.add_argument("--launcher", choices=("none", "accelerate"), default="none")
+    ap.add_argument("--num-processes", type=int, default=1)
+    ap.add_argument("--strategy", choices=("auto", "ddp", "fsdp"), default="auto")
+    ap.add_argument("--engine", choices=("auto", "hf", "vllm"), default="auto")
     args = ap.parse_args()
     setup_logging()
     from tide_core.models.stage import models_step
+    from tide_core.models.train_distributed import LaunchSpec
 
-    print(models_step(args.warehouse, args.profile, progress=lambda msg: print(f"== {msg}", flush=True)).summary())
+    launch = LaunchSpec(args.launcher, args.num_processes, args.strategy)
+    print(models_step(args.warehouse, args.profile, progress=lambda msg: print(f"== {msg}", flush=True),
+                      launch=launch, engine=args.engine).summary())
     return 0
 
 

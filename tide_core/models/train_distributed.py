@@ -258,8 +258,14 @@ def launch_command(launch: LaunchSpec, recipe: Recipe, warehouse: Path, *, profi
            "--recipe-file", str(recipe_file(recipe)), "--warehouse", str(warehouse), "--base-dir", str(base_dir),
            "--adapter-dir", str(adapter_dir), "--strategy", resolve_strategy(launch.strategy, recipe)]
     cmd += ["--profile", profile] if profile else []
-    cmd += ["--threads", str(launch.threads)] if launch.threads else []
-    return cmd
+    return cmd + ["--threads", str(threads_per_process(launch))]
+
+
+def threads_per_process(launch: LaunchSpec) -> int:
+    """torch threads for each launched process: asked, else $TIDE_TORCH_THREADS, else the cores shared out (N
+    processes each taking every core would oversubscribe the machine N times)."""
+    asked = launch.threads or int(os.environ.get("TIDE_TORCH_THREADS", "0") or 0)
+    return asked or max(1, (os.cpu_count() or 1) // launch.num_processes)
 
 
 def launch_fine_tune(recipe: Recipe, warehouse_path: Path, *, launch: LaunchSpec, profile: str | None = None,
@@ -276,7 +282,7 @@ def launch_fine_tune(recipe: Recipe, warehouse_path: Path, *, launch: LaunchSpec
                          adapter_dir=adapter_dir, port=free_port())
     if torch.cuda.is_available() and torch.cuda.is_initialized():
         torch.cuda.empty_cache()  # what this process's generation kept cached belongs to the launched processes now
-    env = {**os.environ, "OMP_NUM_THREADS": str(launch.threads or os.environ.get("OMP_NUM_THREADS") or 1)}
+    env = {**os.environ, "OMP_NUM_THREADS": str(threads_per_process(launch))}
     log.info("launching: %s", " ".join(cmd))
     done = subprocess.run(cmd, cwd=ROOT, env=env)
     if done.returncode != 0:
