@@ -124,18 +124,27 @@ def _pronoun(slots: Slots, slot: str) -> str:
 # Not one addressed to the reader, about "we", a question, or a remark about writing the message.
 _NOT_REFLECTED = re.compile(r"\b(?:we|us|we're|we've|our|you|your|writing|typing|message|telling|here goes|"
                             r"sure|know|think|guess|when it happened)\b|[\"?!:;]|\.\.", re.I)
-_PAST_FORMS = {"was", "had", "didn't", "couldn't", "wasn't"}
+# Common verbs with irregular past forms, inflected by lemminflect; regular pasts end in "-ed". (lemminflect's lemma
+# tables would read any form, but loading them costs a third of a second per build.)
+_IRREGULAR = ("be", "have", "do", "sit", "get", "go", "take", "make", "keep", "feel", "run", "leave", "see", "hear",
+              "wake", "freeze", "tell", "think", "stand", "spend", "hide", "drive", "come", "put", "hold", "lose",
+              "find", "fall", "throw", "break", "eat", "drink", "sleep", "say", "send", "lie", "grab", "shake", "buy",
+              "bring", "catch", "begin", "forget", "give", "know", "let", "read", "ride", "set", "shut", "sing",
+              "speak", "spill", "swear", "swim", "teach", "wear", "win", "write", "can")
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1)
+def _irregular_past() -> frozenset[str]:
+    from lemminflect import getInflection  # the same tables the gerunds use (compose._gerund)
+
+    forms = {f.lower() for verb in _IRREGULAR for f in getInflection(verb, "VBD")}
+    return frozenset(forms | {"couldn't", "didn't", "wasn't", "hadn't"})
+
+
 def _is_past(word: str) -> bool:
-    """Whether `word` is a past-tense verb form, by lemminflect's morphology tables ("sat", "froze", "snapped")."""
-    from lemminflect import getInflection, getLemma
-
+    """Whether `word` is a past-tense verb form ("sat", "froze", "snapped")."""
     word = word.lower()
-    if word in _PAST_FORMS:
-        return True
-    return any(word in getInflection(lemma, "VBD") for lemma in getLemma(word, upos="VERB"))
+    return (word.endswith("ed") and not word.endswith("eed")) or word in _irregular_past()
 
 
 def _reflectable(message: str) -> tuple[str, ...]:
