@@ -16,8 +16,9 @@ from pathlib import Path
 
 GENERATOR_LABEL = "gen-3"
 PACKAGE_ROOT = Path(__file__).resolve().parent
-# Files and folders (relative to the package) whose content decides the generated rows.
-GENERATOR_PATHS = ("dialogue", "personas.py", "scenarios.py", "dataset.py", "variety.py")
+# Files and folders (relative to the package) whose content decides the generated rows, and the quality report the
+# build stores beside them (quality.py: a change to a check must not leave a reused warehouse with the old figures).
+GENERATOR_PATHS = ("dialogue", "personas.py", "scenarios.py", "dataset.py", "variety.py", "quality.py")
 _SUFFIXES = {".py", ".yaml", ".yml", ".json", ".txt"}
 
 
