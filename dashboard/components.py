@@ -254,3 +254,60 @@ def safety_headline(metrics) -> None:
                        delta_arrow="off",
                        help=f"{r['k']} of {r['n']} messages; 95% Wilson interval {r['ci_low']:.0%} to "
                             f"{r['ci_high']:.0%}")
+
+
+def generator_comparison(query, filters: dict) -> None:
+    """The Dataset page's Generators tab on a Claude-built warehouse: both quality reports side by side, the
+    conversations by generator, and one conversation as each generator wrote it. `query` runs named queries."""
+    import polars as pl
+    import streamlit as st
+
+    from tide_core.claude_build.compare import side_by_side
+    from tide_core.spans import spans_from_row
+
+    info = dict(query("build_info").iter_rows())
+    st.caption(f"Synthetic data. Claude build {info.get('claude_build_key', '?')} ({info.get('dataset_source', '?')}, "
+               f"prompt {info.get('claude_prompt_version', '?')}, batches {info.get('claude_batch_ids') or '-'}): "
+               f"{info.get('n_conversations', '?')} conversations landed, {info.get('claude_rejected', '?')} "
+               f"rejected, {info.get('claude_retried', '?')} requests retried, cost ${info.get('claude_cost_usd', '?')}."
+               " The bank build is the phrase-bank generator's text for the same plan (same personas, scenarios, "
+               "factor orders and risk).")
+    bank = query("claude_compare_quality", fingerprint=info.get("bank_fingerprint", "")).to_dicts()
+    claude = query("dataset_quality_report").to_dicts()
+    rows = side_by_side(bank, claude)
+    st.markdown("**Quality report, side by side** (the same heuristic checks over each build)")
+    if rows:
+        verdict = {True: "met", False: "not met"}
+        st.dataframe(pl.DataFrame([{**r, "bank_meets": verdict.get(r["bank_meets"], ""),
+                                    "claude_meets": verdict.get(r["claude_meets"], "")} for r in rows]),
+                     hide_index=True)
+    else:
+        st.info("No quality report yet: the Claude build has not finished (rerun it to resume).")
+    generator = st.radio("Generator", ["claude", "bank", "both", "rejected"], horizontal=True,
+                         format_func={"claude": "Claude-built", "bank": "bank-built", "both": "both",
+                                      "rejected": "rejected by the checks"}.get, key="dataset.generator")
+    listed = query("claude_compare_list", generator=generator, scenario=filters.get("scenario") or "",
+                   risk="risk" if filters.get("risk_only") else "", limit=2000)
+    st.caption(f"{listed.height:,} conversations (scenario and risk filters from the sidebar)")
+    if listed.is_empty():
+        st.warning("No conversation matches.")
+        return
+    st.dataframe(listed, hide_index=True, height=220)
+    chosen = st.selectbox("Conversation", listed["conversation_id"].to_list(), key="dataset.generator_conversation")
+    pair = {r["generator"]: r for r in query("claude_compare_pair", conversation_id=chosen).to_dicts()}
+    columns = st.columns(2)
+    for column, name, title in ((columns[0], "bank", "Bank-built"), (columns[1], "claude", "Claude-built")):
+        with column:
+            st.markdown(f"**{title}**")
+            row = pair.get(name)
+            if row is None:
+                reason = listed.filter(pl.col("conversation_id") == chosen)["last_reason"].to_list()
+                st.info("Not landed" + (f": {reason[0]}" if reason and reason[0] else " (still in a batch)."))
+                continue
+            with st.chat_message("user"):
+                st.text(row["client_message"])
+            with st.chat_message("assistant"):
+                st.html(highlighted_reply_html(row["reference_reply"], spans_from_row(row)))
+            st.caption(f"{row['reference_source']} · order {row['factor_order']}"
+                       + (f" · prompt {row['prompt_version']} · batch {row['batch_id']}" if row["batch_id"] else ""))
+    st.html(legend_html())

@@ -18,8 +18,8 @@ cols[4].metric("Validate first", f"{(counts['share_validates_first'] or 0):.0%}"
 cols[5].metric("Reviewed", f"{counts['n_reviewed']:,}")
 
 filters = sidebar_filters()
-tab_people, tab_scen, tab_conv, tab_quality, tab_report = st.tabs(
-    ["Personas", "Scenarios", "Conversations", "Text variety", "Quality report"])
+tab_people, tab_scen, tab_conv, tab_quality, tab_report, tab_gen = st.tabs(
+    ["Personas", "Scenarios", "Conversations", "Text variety", "Quality report", "Generators"])
 
 with tab_people:
     dims = {"age_band": "Age band", "gender": "Gender", "education": "Education", "ethnicity": "Ethnicity",
@@ -62,3 +62,11 @@ with tab_report:
     else:
         st.info("This warehouse was built before the quality report existed; rebuild it "
                 "(python -m tide_core build --force).")
+
+with tab_gen:
+    if not query("table_exists", table_name="claude_requests")["n"][0]:
+        st.info("This warehouse was built from the phrase banks. Build the same plan with Claude "
+                "(python -m tide_core build --generator claude) and serve that warehouse "
+                "(python -m tide_core serve --warehouse warehouse/tide-claude.duckdb) to compare the two generators.")
+    else:
+        components.generator_comparison(query, filters)

@@ -292,3 +292,50 @@ def test_the_checks_reuse_the_projects_rules():
     cut = tool_message(good_answer(params), MODEL, stop_reason="max_tokens")
     assert "max_tokens" in check_answer(item, cut, {}).reason
     assert PROTOCOL not in good_answer(params)["reply"]
+
+
+def test_the_dataset_page_compares_the_two_generators(tmp_path, fake, settings, monkeypatch):
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    from tide_core.pipeline import build_step
+
+    plan = [i.conversation_id for i in plan_conversations(TINY).conversations]
+
+    def behaviour(conv, attempt, params):
+        answer = good_answer(params)
+        if conv == plan[0]:
+            answer["segments"]["emotion_recognition"] = "Not in the reply."
+        return batch_succeeded(tool_message(answer, MODEL))
+
+    _answers(fake, behaviour)
+    path = tmp_path / "claude.duckdb"
+    _build(path, fake, settings, cfg=TINY)
+    # The main job's build step uses a Claude-built warehouse as it is (never rebuilds it from the banks).
+    assert build_step(TINY, path).reused
+    monkeypatch.setenv("TIDE_WAREHOUSE", str(path))
+    st.cache_data.clear()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).switch_page("pages/dataset.py").run()
+    assert not at.exception
+    assert any("Quality report, side by side" in m.value for m in at.markdown)
+    frames = [f.value for f in at.dataframe]
+    compare = next(f for f in frames if "claude_meets" in f.columns)
+    assert {"bank", "claude", "bar"} <= set(compare.columns) and len(compare) > 5
+    at.radio(key="dataset.generator").set_value("rejected").run()
+    assert not at.exception
+    assert at.selectbox(key="dataset.generator_conversation").value == plan[0]
+    assert any("not an exact substring" in i.value for i in at.info)
+
+
+def test_side_by_side_pairs_the_headlines():
+    from tide_core.claude_build.compare import side_by_side
+
+    def head(measure, value, n=None, total=None):
+        return {"scope": "reference_reply", "measure": measure, "rank": 0, "value": value, "n": n, "total": total,
+                "detail": None}
+
+    rows = side_by_side([head("top_sentence_share", 0.004, 4, 1000)],
+                        [head("top_sentence_share", 0.02, 20, 1000), head("distinct_2", 0.3)])
+    top = next(r for r in rows if r["scope"] == "reference_reply" and r["bank"] == 0.004)
+    assert (top["claude"], top["bank_meets"], top["claude_meets"], top["bar"]) == (0.02, True, False, "<= 0.005")
+    assert any(r["bank"] is None and r["claude"] == 0.3 for r in rows)
