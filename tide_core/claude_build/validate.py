@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from tide_core.claude_build.prompt import PlannedConversation
 from tide_core.dialogue import FACTOR_CODES, FACTORS, Dialogue
@@ -99,7 +100,7 @@ def segment_spans(reply: str, segments: dict[str, str], order: tuple[str, ...]) 
         return None, (f"the segments appear as {'>'.join(FACTOR_CODES[f] for f in placed)} in the reply, but the "
                       f"asked order is {asked}")
     ends = [spans[f] for f in order]
-    if any(a[1] > b[0] for a, b in zip(ends, ends[1:])):
+    if any(a[1] > b[0] for a, b in pairwise(ends)):
         return None, "the segments overlap; each sentence belongs to at most one factor"
     return spans, None
 
@@ -121,8 +122,8 @@ def persona_contradiction(item: PlannedConversation, message: str) -> str | None
 def check_answer(item: PlannedConversation, message, checks: dict[str, bool]) -> Outcome:
     from tide_core.chat.crisis import detect_crisis
     from tide_core.chat.reply_guard import reply_guard
-    from tide_core.quality import asks_about_suicide, bad_joins, client_questions, question_answered
     from tide_core.dialogue.grounding import ungrounded_feelings
+    from tide_core.quality import asks_about_suicide, bad_joins, client_questions, question_answered
 
     data, why = answer_fields(message)
     if why:
