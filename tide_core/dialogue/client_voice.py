@@ -239,7 +239,7 @@ HOOKS = bank("""
     I'm on my lunch break sitting in my car.{if_working}
     This is the first time I've written any of this down.
     I'm sitting on the back steps with my phone because the house felt too small.
-    It's been {years_ago} now, for context.
+    It's been {years} now, for context.
     I'm on the couch with the TV on mute, just typing.
     I'm at the laundromat, which is apparently where I process things.
     I took the long way home so I'd have time to think, and now I'm typing this in a parking lot.
