@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from collections import defaultdict
 
 import pytest
@@ -129,3 +130,19 @@ def test_the_frame_records_people_with_pronouns_symptoms_and_feelings(dialogues)
     assert sum(bool(d.frame.symptoms) for d in dialogues) > len(dialogues) // 3
     assert sum(bool(d.frame.feelings) for d in dialogues) > len(dialogues) // 3
     assert {d.frame.disclosure for d in dialogues} == {"low", "medium", "high"}
+
+
+_HE = {"he", "him", "his", "he's", "himself"}
+_SHE = {"she", "her", "hers", "she's", "herself"}
+
+
+def test_replies_use_only_the_pronouns_of_people_the_client_named(dialogues):
+    """A reply never calls someone "she" when everyone the client named is "he" (or the reverse)."""
+    for d in dialogues:
+        allowed = {p.pronoun for p in d.frame.people}
+        said = set(re.findall(r"[a-z']+", d.client_message.lower()))
+        allowed |= {"he"} if said & _HE else set()
+        allowed |= {"she"} if said & _SHE else set()
+        reply = set(re.findall(r"[a-z']+", d.reference_reply.lower()))
+        assert not (reply & _HE) or "he" in allowed, (d.client_message, d.reference_reply)
+        assert not (reply & _SHE) or "she" in allowed, (d.client_message, d.reference_reply)
