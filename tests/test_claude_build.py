@@ -339,3 +339,53 @@ def test_side_by_side_pairs_the_headlines():
     top = next(r for r in rows if r["scope"] == "reference_reply" and r["bank"] == 0.004)
     assert (top["claude"], top["bank_meets"], top["claude_meets"], top["bar"]) == (0.02, True, False, "<= 0.005")
     assert any(r["bank"] is None and r["claude"] == 0.3 for r in rows)
+
+
+def test_max_cost_stops_before_a_retry_round_and_a_rerun_goes_on(tmp_path, fake, settings):
+    plan = [i.conversation_id for i in plan_conversations(TINY).conversations]
+
+    def behaviour(conv, attempt, params):
+        message = tool_message(good_answer(params) if conv != plan[0] else "{", MODEL)
+        message["usage"]["output_tokens"] = 2000  # dearer answers than the estimate expects
+        return batch_succeeded(message)
+
+    _answers(fake, behaviour)
+    path = tmp_path / "claude.duckdb"
+    with pytest.raises(TideError, match="stopping before sending 1 more requests") as info:
+        _build(path, fake, settings, cfg=TINY, max_cost=0.05)
+    assert "rerun with a higher --max-cost" in str(info.value)
+    assert dict(_rows(path, "SELECT state, count(*) FROM claude_requests GROUP BY ALL")) == {"done": 7, "pending": 1}
+    result = _build(path, fake, settings, cfg=TINY, max_cost=1.0)
+    assert (result.progress.done, result.progress.rejected) == (7, 1)
+    assert max(fake.submitted.values()) == 1 and result.progress.cost_usd == pytest.approx(10 * 0.5 * (
+        300 * 3.0 + 1400 * 0.3 + 2000 * 15.0) / 1e6)
+
+
+def test_a_client_message_contradicting_the_persona_is_sent_back():
+    from tide_core.claude_build.validate import check_answer
+
+    plan = plan_conversations(DatasetConfig(n_personas=12, conversations_per_persona=1, seed=3)).conversations
+    single = next(i for i in plan if i.persona.partner is None)
+    params = load_prompt().params(MODEL, 100, single)
+    answer = good_answer(params)
+    answer["client_message"] = "My wife keeps asking why I wake up shouting. " + answer["client_message"]
+    verdict = check_answer(single, tool_message(answer, MODEL), load_settings().checks)
+    assert "persona has no partner" in verdict.reason
+    childless = next(i for i in plan if i.persona.children == 0)
+    answer = good_answer(load_prompt().params(MODEL, 100, childless))
+    answer["client_message"] += " My daughter noticed it too."
+    assert "no children" in check_answer(childless, tool_message(answer, MODEL), {}).reason
+
+
+def test_the_readme_states_the_estimate_for_the_default_build():
+    import re
+
+    readme = (ROOT / "README.md").read_text()
+    section = readme.split("### Building TIDE with Claude", 1)[1].split("\n## ", 1)[0]
+    stated = float(re.search(r"the estimate is \*\*about \$(\d+)\*\*", section).group(1))
+    worst = float(re.search(r"at most about \$(\d+)", section).group(1))
+    prompt, settings = load_prompt(), load_settings()
+    plan = plan_conversations(DatasetConfig()).conversations
+    est = estimate(MODEL, prompt.system, prompt.tool, [prompt.user(i) for i in plan], settings)
+    assert est.n_conversations == 10_000
+    assert abs(est.cost_usd - stated) <= 1.5 and abs(est.worst_usd - worst) <= 4
