@@ -38,8 +38,8 @@ SELF_QUESTION_SHARE = 0.2  # of self-critical messages
 
 # Slot bases that name a person, with the slot that holds their subject pronoun.
 _PEOPLE = {"partner": "p_he", "partner_name": "p_he", "close": "close_he", "close_name": "close_he",
-           "close_him": "close_he", "kid": "kid_he", "kids": None, "boss": None, "support": None, "care": None,
-           "little": "little_he", "coworkers": None, "lost": None}
+           "close_him": "close_he", "kid": "kid_he", "kid_name": "kid_he", "kids": "kids_they", "boss": None,
+           "support": None, "care": None, "little": "little_he", "grown": "grown_he", "coworkers": None, "lost": None}
 _TRIGGER_SLOTS = ("event", "trigger", "kind", "sound", "place", "image", "media", "nightmare", "date")
 
 
