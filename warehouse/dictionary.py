@@ -1,6 +1,7 @@
 """The data dictionary, generated from the schema's own comments: `python -m warehouse.dictionary [--check]`.
 
-Every table column carries a COMMENT in warehouse/schema/*.sql. A view column either has its own COMMENT
+Every table column carries a COMMENT in warehouse/schema/*.sql (and schema/claude_build/*.sql, the tables a Claude
+build adds). A view column either has its own COMMENT
 (in warehouse/views/*.sql) or inherits the comment of the base-table column of the same name. The output,
 docs/data_dictionary.md, is committed; a test fails when it is stale or when any column is undocumented.
 """
@@ -25,6 +26,7 @@ def schema_connection() -> duckdb.DuckDBPyConnection:
 
     con = duckdb.connect()
     apply_sql(con, sql_files(SCHEMA_DIR))
+    apply_sql(con, sql_files(SCHEMA_DIR / "claude_build"))  # the tables a Claude build adds
     install_views(con, Path(tempfile.mkdtemp(prefix="tide-dictionary-")) / "schema.duckdb")
     apply_sql(con, sql_files(VIEWS_DIR))
     return con

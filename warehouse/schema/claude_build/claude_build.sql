@@ -13,7 +13,7 @@ CREATE TABLE claude_builds (
     created_at     TIMESTAMP NOT NULL,
     finished_at    TIMESTAMP
 );
-COMMENT ON TABLE claude_builds IS 'One row per Claude build in this warehouse: the model, the versioned prompt (its whole text) and the settings it ran with.';
+COMMENT ON TABLE claude_builds IS 'Claude-built warehouses only (build --generator claude). One row per Claude build in this warehouse: the model, the versioned prompt (its whole text) and the settings it ran with.';
 COMMENT ON COLUMN claude_builds.build_key IS 'Hash of the dataset config, the model and the prompt version: a rerun with the same key resumes.';
 COMMENT ON COLUMN claude_builds.model IS 'The Claude model that wrote the conversations.';
 COMMENT ON COLUMN claude_builds.prompt_version IS '<version>-<hash of tide_core/claude_build/data/prompt.yaml>.';
@@ -32,7 +32,7 @@ CREATE TABLE claude_batches (
     applied_at     TIMESTAMP,
     request_counts VARCHAR
 );
-COMMENT ON TABLE claude_batches IS 'Message Batches sent to the Anthropic API, and whether their results were applied.';
+COMMENT ON TABLE claude_batches IS 'Claude-built warehouses only (build --generator claude). Message Batches sent to the Anthropic API, and whether their results were applied.';
 COMMENT ON COLUMN claude_batches.batch_id IS 'The API''s batch id (msgbatch_...); local-... while the create call is in flight.';
 COMMENT ON COLUMN claude_batches.build_key IS 'The build (claude_builds.build_key).';
 COMMENT ON COLUMN claude_batches.state IS 'creating (sent, id not yet recorded), in_progress, or applied (results checked and stored).';
@@ -56,7 +56,7 @@ CREATE TABLE claude_requests (
     retry_reason    VARCHAR,
     updated_at      TIMESTAMP NOT NULL
 );
-COMMENT ON TABLE claude_requests IS 'One row per planned conversation of the Claude build: its plan and where its request stands.';
+COMMENT ON TABLE claude_requests IS 'Claude-built warehouses only (build --generator claude). One row per planned conversation of the Claude build: its plan and where its request stands.';
 COMMENT ON COLUMN claude_requests.conversation_id IS 'P<persona>-C<index>, as in conversations (and bank_conversations).';
 COMMENT ON COLUMN claude_requests.build_key IS 'The build (claude_builds.build_key).';
 COMMENT ON COLUMN claude_requests.persona_id IS 'The persona (personas.persona_id).';
@@ -86,7 +86,7 @@ CREATE TABLE claude_attempts (
     cost_usd           DOUBLE,
     recorded_at        TIMESTAMP NOT NULL
 );
-COMMENT ON TABLE claude_attempts IS 'Every answered request of the Claude build: the batch result, the checks'' verdict, tokens and cost.';
+COMMENT ON TABLE claude_attempts IS 'Claude-built warehouses only (build --generator claude). Every answered request of the Claude build: the batch result, the checks'' verdict, tokens and cost.';
 COMMENT ON COLUMN claude_attempts.custom_id IS 'The request''s custom_id in its batch: <conversation_id>-a<attempt>.';
 COMMENT ON COLUMN claude_attempts.conversation_id IS 'The conversation (claude_requests.conversation_id).';
 COMMENT ON COLUMN claude_attempts.attempt IS '1 for the first request, 2... for retries.';
@@ -121,7 +121,7 @@ CREATE TABLE bank_conversations (
     reference_source VARCHAR NOT NULL,
     is_synthetic     BOOLEAN NOT NULL
 );
-COMMENT ON TABLE bank_conversations IS 'The bank generator''s conversations for the same plan as the Claude build (same personas, scenarios, factor orders, risk), for comparison; same columns as conversations.';
+COMMENT ON TABLE bank_conversations IS 'Claude-built warehouses only (build --generator claude). The bank generator''s conversations for the same plan as the Claude build (same personas, scenarios, factor orders, risk), for comparison; same columns as conversations.';
 COMMENT ON COLUMN bank_conversations.conversation_id IS 'P<persona>-C<index>: the same id as the Claude-built conversation of the same plan.';
 COMMENT ON COLUMN bank_conversations.persona_id IS 'The persona (personas.persona_id).';
 COMMENT ON COLUMN bank_conversations.conv_index IS 'Conversation number within the persona.';
