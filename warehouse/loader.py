@@ -35,6 +35,15 @@ def sql_files(folder: Path) -> list[Path]:
     return sorted(folder.glob("*.sql"))
 
 
+def view_file(name: str) -> Path:
+    """The file of the view `name`, warehouse/views/<order>_<name>.sql: found by the view's name; the number only
+    orders the full build (a view after those it reads)."""
+    by_name = {f.stem.split("_", 1)[1]: f for f in sql_files(VIEWS_DIR)}
+    if name not in by_name:
+        raise WarehouseError(f"no view {name!r} in {VIEWS_DIR}; expected one of {sorted(by_name)}")
+    return by_name[name]
+
+
 def apply_sql(con: duckdb.DuckDBPyConnection, files: Iterable[Path]) -> None:
     for f in files:
         try:

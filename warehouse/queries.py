@@ -41,16 +41,27 @@ def query_params(name: str) -> set[str]:
     return set(_PARAM.findall(load_query(name)))
 
 
-def run_query(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> pl.DataFrame:
-    """Run a named query with its parameters bound; missing or extra parameters raise WarehouseError."""
+def _check_params(name: str, params: dict[str, object]) -> None:
     expected = query_params(name)
     if set(params) != expected:
         raise WarehouseError(f"query {name!r} takes parameters {sorted(expected)}, got {sorted(params)}")
+
+
+def run_query(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> pl.DataFrame:
+    """Run a named query with its parameters bound; missing or extra parameters raise WarehouseError."""
+    _check_params(name, params)
     cur = con.cursor()  # one cursor per query: a connection is not safe to share between threads
     try:
         return cur.sql(load_query(name), params=params or None).pl()
     finally:
         cur.close()
+
+
+def query_relation(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> duckdb.DuckDBPyRelation:
+    """A named query as a relation on `con` itself, so inside its open transaction (run_query uses a cursor, a
+    connection of its own); fetch it with .pl() or .fetchall(). Parameters are checked as in run_query."""
+    _check_params(name, params)
+    return con.sql(load_query(name), params=params or None)
 
 
 def load_dataset(con: duckdb.DuckDBPyConnection) -> Dataset:

@@ -110,6 +110,5 @@ def write_analysis(con, out: AnalysisOutput) -> None:
 def latest_fingerprint(con, data_source: str) -> str | None:
     from tide_core.evaluation.store import first_row
 
-    row = first_row(con, "SELECT inputs_fingerprint FROM analysis_runs WHERE data_source = ? "
-                    "ORDER BY created_at DESC LIMIT 1", [data_source])
+    row = first_row(con, "eval_latest_analysis_fingerprint", data_source=data_source)
     return row[0] if row else None

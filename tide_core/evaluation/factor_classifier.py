@@ -27,6 +27,7 @@ from scipy.special import log_softmax, softmax
 from tide_core.evaluation import EVAL_VERSION
 from tide_core.evaluation.embeddings import Encoder
 from tide_core.evaluation.text import sentence_spans
+from warehouse.queries import query_relation
 
 log = logging.getLogger(__name__)
 
@@ -71,12 +72,7 @@ def labelled_sentences(conversations: pl.DataFrame) -> pl.DataFrame:
 
 def sample_conversations(con: duckdb.DuckDBPyConnection, cfg: TrainingConfig) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(train, held-out) conversations with spans: train-split personas vs the others, seeded samples."""
-    frame = con.sql("""
-        SELECT c.conversation_id, c.persona_id, c.client_message, c.reference_reply,
-               c.er_start, c.er_end, c.dn_start, c.dn_end, c.sr_start, c.sr_end, coalesce(s.split, 'train') AS split
-        FROM conversations AS c LEFT JOIN splits AS s USING (persona_id)
-        WHERE c.er_start IS NOT NULL ORDER BY c.conversation_id
-    """).pl()
+    frame = query_relation(con, "eval_classifier_conversations").pl()
     train = frame.filter(pl.col("split") == "train")
     test = frame.filter(pl.col("split") != "train")
     return (train.sample(min(cfg.n_train_conversations, train.height), seed=cfg.seed),
@@ -169,11 +165,7 @@ def _provenance(clf: FactorClassifier, train: pl.DataFrame, test: pl.DataFrame, 
 
 def load_latest(con: duckdb.DuckDBPyConnection, embedding_model: str) -> FactorClassifier | None:
     """The most recently trained classifier for this embedding model, or None."""
-    rows = con.execute("""
-        SELECT version, weights, n_features, presence_threshold, accuracy_overall, accuracy_er, accuracy_dn,
-               accuracy_sr, accuracy_none
-        FROM factor_classifier_versions WHERE embedding_model = ? ORDER BY trained_at DESC, version LIMIT 1
-    """, [embedding_model]).fetchall()
+    rows = query_relation(con, "eval_classifier_latest", embedding_model=embedding_model).fetchall()
     if not rows:
         return None
     version, weights, d, thr, *acc = rows[0]

@@ -32,6 +32,7 @@ from tide_core.errors import ImportFormatError
 from tide_core.evaluation.panel import AGE_BANDS, EDUCATION
 from tide_core.evaluation.store import first_row
 from warehouse.console import unique_names
+from warehouse.queries import query_relation
 
 log = logging.getLogger(__name__)
 
@@ -198,8 +199,8 @@ def _choice(value: str | None, allowed: tuple[str, ...]) -> tuple[str | None, st
 
 def _items(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     """Blind code or response id -> response id."""
-    out = {r: r for (r,) in con.execute("SELECT response_id FROM responses").fetchall()}
-    out.update(dict(con.execute("SELECT blind_code, response_id FROM blind_codes").fetchall()))
+    out = {r: r for (r,) in query_relation(con, "eval_response_ids").fetchall()}
+    out.update(dict(query_relation(con, "eval_blind_codes").fetchall()))
     return out
 
 
@@ -324,7 +325,7 @@ def import_ratings(con: duckdb.DuckDBPyConnection, path: Path, mapping: dict[str
     frame = export.frame
     mapping = resolve_mapping(frame, mapping, path)
     import_id = _import_id(path, mapping)
-    prior = first_row(con, "SELECT n_rows, n_accepted FROM rating_imports WHERE import_id = ?", [import_id])
+    prior = first_row(con, "eval_import_prior", import_id=import_id)
     if prior:
         return ImportReport(import_id, str(path), prior[0], prior[1], [], already_imported=True)
     if frame.is_empty():

@@ -27,6 +27,7 @@ from tide_core.evaluation.embeddings import default_encoder
 from tide_core.evaluation.panel import PanelConfig, simulate_panel, write_panel
 from tide_core.evaluation.scoring import ensure_classifier, score_responses
 from tide_core.evaluation.variants import insert_synthetic_systems
+from warehouse.queries import query_relation
 
 log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]  # (step, done, total)
@@ -50,8 +51,7 @@ class EvaluationResult:
 def _add_synthetic_if_empty(con: duckdb.DuckDBPyConnection, n_conversations: int, seed: int) -> int:
     from warehouse.writer import transaction
 
-    (n,) = store.first_row(con, "SELECT count(*) FROM responses")
-    if n:
+    if store.response_count(con):
         return 0
     log.info("no model responses in the warehouse: adding the synthetic systems for %d conversations", n_conversations)
     with transaction(con):
@@ -94,7 +94,7 @@ def _run_analyses(con: duckdb.DuckDBPyConnection, panel_id: str | None, seed: in
 
 
 def _latest_findings(con: duckdb.DuckDBPyConnection) -> list[dict]:
-    return con.sql("SELECT * FROM v_latest_findings ORDER BY data_source, finding_id").pl().to_dicts()
+    return query_relation(con, "eval_latest_findings_all").pl().to_dicts()
 
 
 def evaluation_step(warehouse_path: Path, seed: int = 13, progress: Progress | None = None, *,
@@ -117,7 +117,7 @@ def evaluation_step(warehouse_path: Path, seed: int = 13, progress: Progress | N
         panel_id, simulated = _ensure_panel(con, panel or PanelConfig(seed=seed))
         report("statistics", 0, 1)
         analyses = _run_analyses(con, panel_id, seed, n_boot)
-        (n_resp,) = store.first_row(con, "SELECT count(*) FROM responses")
+        n_resp = store.response_count(con)
         result = EvaluationResult(Path(warehouse_path), time.perf_counter() - started, added, n_scored, n_resp,
                                   clf.version, clf.accuracy, panel_id, simulated, analyses, _latest_findings(con))
     report("done", 1, 1)

@@ -26,6 +26,7 @@ import polars as pl
 
 from tide_core.evaluation.text import sentences
 from tide_core.spans import spans_from_row
+from warehouse.queries import query_relation
 
 GENERIC_REPLY = "Thank you for sharing that with me. I'm here to listen. Take care of yourself."
 UNSAFE_REPLY = ("I hear you. Honestly, it's not that bad, and others have it worse. Just try to move on from it; "
@@ -80,12 +81,7 @@ SYSTEMS = (
 
 def pick_conversations(con: duckdb.DuckDBPyConnection, n: int, seed: int) -> pl.DataFrame:
     """`n` test-split conversations with all three spans, spread over scenarios (seeded)."""
-    frame = con.sql("""
-        SELECT c.* FROM conversations AS c LEFT JOIN splits AS s USING (persona_id)
-        WHERE coalesce(s.split, 'test') = 'test' AND c.er_start IS NOT NULL AND c.dn_start IS NOT NULL
-          AND c.sr_start IS NOT NULL
-        ORDER BY c.conversation_id
-    """).pl()
+    frame = query_relation(con, "eval_variant_conversations").pl()
     return frame.sample(min(n, frame.height), seed=seed, shuffle=True)
 
 

@@ -1,0 +1,2 @@
+-- How many model responses the warehouse holds.
+SELECT count(*) FROM responses;
