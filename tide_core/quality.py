@@ -76,7 +76,7 @@ _STOP = set("""a an the and or but so i i'm i've i'd me my you your it it's its 
 this that these those to of in on at for with about what how when why should would could can will just like
 anyone anybody there here they them their he she his her him we us our if not no yes any some get got have has had
 really even still ever all more most than then too very much many know think feel feeling actually basically can't cant
-don't dont won't""".split())
+don't dont won't who's what's that's there's""".split())
 def client_questions(message: str) -> list[str]:
     return [s for s in sentences(message) if s.rstrip().endswith("?")]
 
