@@ -42,3 +42,13 @@ def test_profile_reads_order_presence_and_layering():
     no_dn = profile_from_proba(_proba("ER", "SR", "NONE", "SR"), 0.5)
     assert (no_dn.n_factors, no_dn.validates_first, no_dn.factor_dn < 0.5) == (2, 0, True)
     assert profile_from_proba(np.zeros((0, 4)), 0.5).n_factors == 0
+
+
+def test_softmax_fit_keeps_the_weight_layout_when_a_class_is_absent():
+    rng = np.random.default_rng(1)
+    centers = rng.normal(0, 1, (3, 8))
+    y = rng.integers(0, 3, 300)  # no NONE sentences
+    x = centers[y] + rng.normal(0, 0.3, (300, 8))
+    w = fit_softmax(x, y, 4, 1e-4)
+    assert w.shape == (9, 4)
+    assert not ((np.hstack([x, np.ones((300, 1))]) @ w).argmax(axis=1) == 3).any()

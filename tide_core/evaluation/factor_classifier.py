@@ -6,8 +6,10 @@ sentence that is none of the factors has somewhere to go. Training uses train-sp
 is measured on personas of the other splits, so no persona is in both (the same reply templates do recur across
 personas, so held-out accuracy is an upper bound for text unlike the references; see docs/methods.md).
 
-The regression is fitted with scipy's L-BFGS on the L2-penalised cross-entropy (scikit-learn is not a
-dependency). A fitted classifier is stored in factor_classifier_versions and reused by version.
+The regression is scikit-learn's LogisticRegression (multinomial, L-BFGS) on the L2-penalised mean cross-entropy,
+bias not penalised. A fitted classifier is stored in factor_classifier_versions as one weight matrix
+((d + 1) x classes, the bias last) and reused by version; versions begin with VERSION_PREFIX, which names the fit
+and the weight layout, so a classifier stored by another fit is retrained rather than read.
 """
 
 from __future__ import annotations
@@ -21,8 +23,8 @@ from datetime import UTC, datetime
 import duckdb
 import numpy as np
 import polars as pl
-from scipy.optimize import minimize
-from scipy.special import log_softmax, softmax
+from scipy.special import softmax
+from sklearn.linear_model import LogisticRegression
 
 from tide_core.evaluation import EVAL_VERSION
 from tide_core.evaluation.embeddings import Encoder
@@ -32,6 +34,8 @@ from warehouse.queries import query_relation
 log = logging.getLogger(__name__)
 
 CLASSES = ("ER", "DN", "SR", "NONE")
+# Names the fit and the stored weight layout: bumped when either changes ("fc": the scipy fit of eval-1).
+VERSION_PREFIX = "fc2"
 _SPAN_COLUMNS = {"ER": ("er_start", "er_end"), "DN": ("dn_start", "dn_end"), "SR": ("sr_start", "sr_end")}
 
 
@@ -84,22 +88,21 @@ def _design(x: np.ndarray) -> np.ndarray:
 
 
 def fit_softmax(x: np.ndarray, y: np.ndarray, n_classes: int, l2: float) -> np.ndarray:
-    """Weights (d + 1, k) minimising mean cross-entropy + l2/2 * |W|^2 (bias not penalised)."""
-    xd = _design(x).astype(np.float64)
-    onehot = np.eye(n_classes)[y]
-    penal = np.ones((xd.shape[1], n_classes))
-    penal[-1] = 0.0
+    """Weights (d + 1, k) minimising mean cross-entropy + l2/2 * |W|^2 (bias not penalised).
 
-    def loss_grad(w_flat: np.ndarray) -> tuple[float, np.ndarray]:
-        w = w_flat.reshape(xd.shape[1], n_classes)
-        logits = xd @ w
-        loss = -(onehot * log_softmax(logits, axis=1)).sum() / len(y) + 0.5 * l2 * (penal * w * w).sum()
-        grad = xd.T @ (softmax(logits, axis=1) - onehot) / len(y) + l2 * penal * w
-        return loss, grad.ravel()
-
-    res = minimize(loss_grad, np.zeros(xd.shape[1] * n_classes), jac=True, method="L-BFGS-B",
-                   options={"maxiter": 500})
-    return res.x.reshape(xd.shape[1], n_classes)
+    scikit-learn minimises C * sum(cross-entropy) + |W|^2 / 2, the same objective times 1 / (n * l2). A class absent
+    from `y` gets zero weights and a bias 50 below the others', so it is (practically) never predicted.
+    """
+    model = LogisticRegression(C=1.0 / (len(y) * l2), l1_ratio=0.0, solver="lbfgs", max_iter=500, tol=1e-5)
+    model.fit(x.astype(np.float64), y)
+    coef, bias = model.coef_, model.intercept_
+    if len(model.classes_) == 2:  # binary: one row of weights for class 1; softmax over (0, w) is the same model
+        coef, bias = np.vstack([np.zeros_like(coef), coef]), np.concatenate([[0.0], bias])
+    weights = np.zeros((x.shape[1] + 1, n_classes))
+    weights[-1] = bias.min() - 50.0
+    weights[:-1, model.classes_] = coef.T
+    weights[-1, model.classes_] = bias
+    return weights
 
 
 @dataclass(frozen=True)
@@ -127,7 +130,7 @@ def held_out_accuracy(pred: np.ndarray, y: np.ndarray) -> dict[str, float]:
 
 def _version(train_texts: list[str], encoder_key: str, cfg: TrainingConfig) -> str:
     h = hashlib.sha1(json.dumps([encoder_key, EVAL_VERSION, cfg.l2, cfg.seed, sorted(train_texts)]).encode())
-    return f"fc-{h.hexdigest()[:12]}"
+    return f"{VERSION_PREFIX}-{h.hexdigest()[:12]}"
 
 
 def train_classifier(con: duckdb.DuckDBPyConnection, encoder: Encoder, cfg: TrainingConfig) -> tuple[
@@ -164,8 +167,9 @@ def _provenance(clf: FactorClassifier, train: pl.DataFrame, test: pl.DataFrame, 
 
 
 def load_latest(con: duckdb.DuckDBPyConnection, embedding_model: str) -> FactorClassifier | None:
-    """The most recently trained classifier for this embedding model, or None."""
-    rows = query_relation(con, "eval_classifier_latest", embedding_model=embedding_model).fetchall()
+    """The most recently trained classifier of this fit (VERSION_PREFIX) for this embedding model, or None."""
+    rows = query_relation(con, "eval_classifier_latest", embedding_model=embedding_model,
+                          version_prefix=f"{VERSION_PREFIX}-").fetchall()
     if not rows:
         return None
     version, weights, d, thr, *acc = rows[0]
