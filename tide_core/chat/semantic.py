@@ -8,8 +8,10 @@ trained on the crisis corpus and a threshold chosen by cross-validation grouped 
 - Features: the message's MiniLM embedding (standardised) beside its tf-idf word 1-2-grams. Measured by grouped CV
   on the corpus: the n-grams carry stance that mean-pooled embeddings blur ("i'd kill for a coffee" against "i want
   to kill myself"), the embeddings carry paraphrase; together they beat either alone (docs/safety.md).
-- `risk`: logistic regression, risk against none, calibrated with CalibratedClassifierCV (sigmoid, folds grouped by
-  concept). `category`: multinomial logistic regression over the risk messages, naming the category.
+- `classifier`: one multinomial logistic regression over the eleven risk categories and the kinds of hard negative
+  (idiom, denial, third person, past danger, ...). The risk score is the summed probability of the risk categories;
+  the category is the likeliest of them. Measured by grouped CV, this beat a binary risk-against-none model (calibrated,
+  with a second model naming the category) by about 0.05 explicit and 0.05 implicit recall at the same false alarms.
 - A message is scored whole and, when it is longer than nearly every corpus message (more than 8 sentences), also
   in every run of `chunk` consecutive sentences; its score is the highest. When it is flagged, its sentences are scored to say which words carried it.
 - Context: the last three user messages together: their embeddings pooled (encoder.Pooled.combine, token-weighted)
@@ -41,10 +43,9 @@ from tide_core.errors import TideError
 
 log = logging.getLogger(__name__)
 
-CODE_VERSION = "semantic-3"
-HYPER = {"chunk": 2, "C_risk": 1.0, "C_category": 1.0, "w_ngrams": 2.0, "w_embedding": 0.05, "folds": 5,
-         "calibration_folds": 3, "seed": 13, "target_recall_explicit": 0.95, "target_recall_implicit": 0.85,
-         "max_false_alarm": 0.10, "ordinary_messages": 800, "ordinary_seed": 99}
+CODE_VERSION = "semantic-4"
+HYPER = {"chunk": 2, "C": 3.0, "w_ngrams": 2.0, "w_embedding": 0.02, "folds": 5, "seed": 13,
+         "target_recall_explicit": 0.95, "target_recall_implicit": 0.85, "max_false_alarm": 0.10, "ordinary_messages": 800, "ordinary_seed": 99}
 MAX_CHUNKS = 48  # a longer message is scored on its opening and closing chunks
 
 
@@ -111,25 +112,24 @@ class Features:
                           sp.csr_matrix(self.scaler.transform(vectors) * self.w_embedding)]).tocsr()
 
 
-def fit_classifiers(records: list[CorpusRecord], texts: list[str], vectors: np.ndarray, hyper: dict = HYPER):
-    """(features, risk, category) fitted on whole messages (`vectors`: their normalised embeddings)."""
-    from sklearn.calibration import CalibratedClassifierCV
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import GroupKFold
+def fine_label(record: CorpusRecord) -> str:
+    """The class a message is trained as: its risk category, or `none:<kind>` for a hard negative (idiom, denial,
+    third person, ...). Modelling each kind of negative as its own class lets the classifier learn what sets "i'd
+    kill for a coffee" apart from risk, instead of one 'none' class that must cover every look-alike at once."""
+    return record.label if record.label != NONE else f"{NONE}:{record.negative_kind or 'other'}"
 
-    y_risk = np.array([r.label != NONE for r in records])
-    groups = np.array([r.concept for r in records])
+
+def fit_classifiers(records: list[CorpusRecord], texts: list[str], vectors: np.ndarray, hyper: dict = HYPER):
+    """(features, classifier) fitted on whole messages (`vectors`: their normalised embeddings): one multinomial
+    logistic regression over the risk categories and the kinds of hard negative (`fine_label`). A message's risk
+    score is the summed probability of the risk categories; its category the likeliest of them."""
+    from sklearn.linear_model import LogisticRegression
+
     features = Features(hyper).fit(texts, vectors)
     X = features.transform(texts, vectors)
-    splits = list(GroupKFold(n_splits=hyper["calibration_folds"]).split(X, y_risk, groups))
-    risk = CalibratedClassifierCV(LogisticRegression(C=hyper["C_risk"], class_weight="balanced", max_iter=5000,
-                                                     random_state=hyper["seed"]), method="sigmoid", cv=splits)
-    risk.fit(X, y_risk)
-    is_risk = y_risk.nonzero()[0]
-    category = LogisticRegression(C=hyper["C_category"], class_weight="balanced", max_iter=5000,
-                                  random_state=hyper["seed"]).fit(X[is_risk], np.array([records[i].label
-                                                                                         for i in is_risk]))
-    return features, risk, category
+    classifier = LogisticRegression(C=hyper["C"], class_weight="balanced", max_iter=5000, random_state=hyper["seed"])
+    classifier.fit(X, np.array([fine_label(r) for r in records]))
+    return features, classifier
 
 
 @dataclass(frozen=True)
@@ -142,23 +142,30 @@ class MessageScore:
 
 
 class Scorer:
-    """Scoring with fitted (features, risk, category): shared by cross-validation and the chat."""
+    """Scoring with fitted (features, classifier): shared by cross-validation and the chat."""
 
-    def __init__(self, features: Features, risk, category):
-        self.features, self.risk, self.category = features, risk, category
-        self.category_classes = list(category.classes_)
-        self._true = list(risk.classes_).index(True)
+    def __init__(self, features: Features, classifier):
+        self.features, self.classifier = features, classifier
+        classes = list(classifier.classes_)
+        self.risk_columns = np.array([i for i, c in enumerate(classes) if c in CATEGORIES])
+        self.category_classes = [classes[i] for i in self.risk_columns]
+
+    def risk_probabilities(self, texts: list[str], vectors: np.ndarray) -> np.ndarray:
+        """Per text, the probability of each risk category (columns in `category_classes` order)."""
+        return self.classifier.predict_proba(self.features.transform(texts, vectors))[:, self.risk_columns]
 
     def risk_proba(self, texts: list[str], vectors: np.ndarray) -> np.ndarray:
-        return self.risk.predict_proba(self.features.transform(texts, vectors))[:, self._true]
+        return self.risk_probabilities(texts, vectors).sum(axis=1)
 
     def score(self, texts: list[str], vectors: np.ndarray, kinds: list[str]) -> MessageScore:
-        """The highest-scoring of `texts` (`vectors`: their normalised embeddings) with its category."""
-        p = self.risk_proba(texts, vectors)
+        """The highest-scoring of `texts` (`vectors`: their normalised embeddings) with its category and that
+        category's share of the risk."""
+        probs = self.risk_probabilities(texts, vectors)
+        p = probs.sum(axis=1)
         best = int(np.argmax(p))
-        probs = self.category.predict_proba(self.features.transform(texts[best:best + 1], vectors[best:best + 1]))[0]
-        c = int(np.argmax(probs))
-        return MessageScore(float(p[best]), self.category_classes[c], float(probs[c]), texts[best], kinds[best])
+        c = int(np.argmax(probs[best]))
+        share = float(probs[best, c] / p[best]) if p[best] > 0 else 0.0
+        return MessageScore(float(p[best]), self.category_classes[c], share, texts[best], kinds[best])
 
 @dataclass
 class SemanticModel:
@@ -166,8 +173,7 @@ class SemanticModel:
 
     version: str
     features: Features
-    risk: object
-    category: object
+    classifier: object
     threshold: float
     threshold_reason: str
     corpus_hash: str
@@ -180,7 +186,7 @@ class SemanticModel:
 
     @property
     def scorer(self) -> Scorer:
-        return Scorer(self.features, self.risk, self.category)
+        return Scorer(self.features, self.classifier)
 
     def score_message(self, encoder: SentenceEncoder, text: str) -> tuple[MessageScore, Pooled]:
         """The message's score (whole, and in chunks when long) and its whole-message pooled vector (kept for
@@ -347,10 +353,10 @@ def build_model(version: str | None = None, hyper: dict = HYPER) -> SemanticMode
     pattern_hits = {r.id: layer.find(r.text) is not None for r in singles}
     threshold, reason = choose_threshold(singles, {k: v.score for k, v in oof.items()}, pattern_hits, hyper)
     texts = [r.text for r in training]
-    features, risk, category = fit_classifiers(training, texts, cached.encode(texts), hyper)
-    if set(category.classes_) != set(CATEGORIES):
-        raise TideError(f"the crisis corpus lacks categories {sorted(set(CATEGORIES) - set(category.classes_))}")
-    model = SemanticModel(version or current_version(hyper), features, risk, category, threshold, reason,
+    features, classifier = fit_classifiers(training, texts, cached.encode(texts), hyper)
+    if not set(CATEGORIES) <= set(classifier.classes_):
+        raise TideError(f"the crisis corpus lacks categories {sorted(set(CATEGORIES) - set(classifier.classes_))}")
+    model = SemanticModel(version or current_version(hyper), features, classifier, threshold, reason,
                           files_hash(corpus_files()), len(training), len(records), encoder.key,
                           datetime.now(UTC).replace(tzinfo=None).isoformat(timespec="seconds"),
                           {k: (v.score, v.category) for k, v in oof.items()}, hyper["chunk"])
