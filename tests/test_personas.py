@@ -1,5 +1,6 @@
 """Personas: seeded, within range, covering the required vocabularies, internally consistent."""
 
+import random
 from collections import Counter
 
 from tide_core.config import PersonaDistributions
@@ -61,3 +62,13 @@ def test_attributes_hang_together():
     assert sum(p.occupation in TRAUMA_TYPES["first_responder"].occupations for p in first_responders) >= 0.6 * len(
         first_responders
     )
+
+
+def test_childbirth_trauma_comes_with_the_child_born_then():
+    from tide_core.dialogue.persona_facts import _children
+
+    people = [p for p in generate_personas(3000, D, 5) if p.trauma_type == "childbirth_trauma"]
+    assert people and all(p.children >= 1 for p in people)  # a man too: it was his partner's birth, his child
+    for p in people[:40]:
+        ages = [age for _, age in _children(p, random.Random(p.persona_id))]
+        assert max(1, p.years_since_trauma) in ages, (p.years_since_trauma, ages)

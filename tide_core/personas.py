@@ -220,6 +220,8 @@ def generate_persona(persona_id: int, d: PersonaDistributions, rng: random.Rando
     support = _pick(rng, d.support_level)
     symptoms, clusters = _symptoms(rng, severity)
     partner, children, people = _relationships(rng, gender, age, support)
+    if trauma.trauma_id == "childbirth_trauma":  # a birth happened: at least that child (persona_facts ages it)
+        children = max(children, 1)
     return Persona(
         persona_id=persona_id,
         first_name=rng.choice(FIRST_NAMES[gender]),

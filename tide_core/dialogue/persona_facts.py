@@ -153,6 +153,8 @@ def _children(p: Persona, rng: random.Random) -> list[tuple[Person, int]]:
         age = p.age - rng.randint(min(20, hi), hi)
         gender = rng.choice("mf")
         kids.append((_person("son" if gender == "m" else "daughter", gender, rng), age))
+    if p.trauma_type == "childbirth_trauma" and kids:  # the traumatic birth was this child's: its age is the time since
+        kids[0] = (kids[0][0], max(1, p.years_since_trauma))
     return sorted(kids, key=lambda k: -k[1])
 
 
