@@ -36,8 +36,8 @@ import json
 import sys
 import threading
 from collections import Counter, deque
-from datetime import UTC, datetime, timedelta
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
