@@ -7,7 +7,7 @@ import math
 import plotly.graph_objects as go
 import polars as pl
 
-from tide_core.evaluation.intervals import MIN_CELL
+from tide_core.evaluation.intervals import MIN_CELL_RELIABLE
 
 LABEL_FIX = {"high_school_or_less": "High school or less", "some_college": "Some college",
              "bachelors": "Bachelor's", "graduate": "Graduate", "zero_shot": "zero-shot", "fine_tuned": "fine-tuned"}
@@ -58,7 +58,7 @@ MODE_COLORS = {"zero_shot": "#8c96a8", "fine_tuned": "#e4572e", "reference": "#2
 GROUP_COLORS = {**MODE_COLORS, "validates first": "#e4572e", "supports first": "#8c96a8", "layered": "#e4572e",
                 "not layered": "#8c96a8", "all replies": "#2e86ab"}
 GREY = "#c4c4c4"
-UNRELIABLE = f"n < {MIN_CELL}: too few to read (greyed)"
+UNRELIABLE = f"n < {MIN_CELL_RELIABLE}: too few to read (greyed)"
 METRIC_LABELS = {
     "empathy": "Human empathy rating (1-5)", "cosine_minilm": "Cosine similarity (MiniLM)", "rougeL": "ROUGE-L F1",
     "bleu": "BLEU (0-100)", "chrf": "chrF (0-100)", "meteor": "METEOR", "bertscore_f1": "BERTScore F1",
@@ -211,7 +211,7 @@ def training_curves(df: pl.DataFrame) -> go.Figure:
 
 
 def gain_heatmap(df: pl.DataFrame, value_title: str, n: str = "n_pairs") -> go.Figure:
-    """Model x scenario heatmap of mean gains. Cells with fewer than MIN_CELL pairs get no colour (grey, a layer of
+    """Model x scenario heatmap of mean gains. Cells with fewer than MIN_CELL_RELIABLE pairs get no colour (grey, a layer of
     their own) and are labelled with their n only; missing combinations stay blank."""
     models = df["display_name"].unique(maintain_order=True).to_list()
     scenarios = sorted(df["scenario_id"].drop_nulls().unique().to_list())
@@ -219,7 +219,7 @@ def gain_heatmap(df: pl.DataFrame, value_title: str, n: str = "n_pairs") -> go.F
     z, small, text = [], [], []
     for m in models:
         rows = [cell.get((m, sc)) for sc in scenarios]
-        ok = [r is not None and r[n] >= MIN_CELL and r["gain_mean"] is not None for r in rows]
+        ok = [r is not None and r[n] >= MIN_CELL_RELIABLE and r["gain_mean"] is not None for r in rows]
         z.append([r["gain_mean"] if good else None for r, good in zip(rows, ok, strict=True)])
         small.append([1 if r is not None and not good else None for r, good in zip(rows, ok, strict=True)])
         text.append(["" if r is None else f"{r['gain_mean']:+.2f}<br>n={r[n]}" if good else f"n={r[n]}"

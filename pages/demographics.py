@@ -8,7 +8,7 @@ import streamlit as st
 from dashboard import charts
 from dashboard.data import dataset_counts_or_stop, live_query, query
 from dashboard.filters import Choice, data_notes, ratings_source, select
-from tide_core.evaluation.intervals import MIN_CELL, with_t_interval
+from tide_core.evaluation.intervals import MIN_CELL_RELIABLE, with_t_interval
 
 CLAIMS = ("age_validates_first", "education_layered", "gender_minimal")
 VERDICT = {"yes": "supported", "no": "not supported", "inconclusive": "inconclusive"}
@@ -68,7 +68,7 @@ else:
 
 st.subheader("Ratings by rater group")
 st.caption(f"Each rater counts once per cell (the mean of their ratings there); points are means over raters with "
-           f"95 % t intervals; n = raters. Grey: fewer than {MIN_CELL} raters. Validates-first vs supports-first "
+           f"95 % t intervals; n = raters. Grey: fewer than {MIN_CELL_RELIABLE} raters. Validates-first vs supports-first "
            "compares only replies with all three empathy factors.")
 for dim, (title, feature) in DIMENSIONS.items():
     cells = with_t_interval(live_query("results_demographic_ratings", simulated=simulated, dimension=dim, feature=feature,

@@ -8,7 +8,7 @@ import streamlit as st
 from dashboard import charts
 from dashboard.data import dataset_counts_or_stop, live_query, query
 from dashboard.filters import Choice, data_notes, ratings_source, select
-from tide_core.evaluation.intervals import MIN_CELL, with_spearman_interval
+from tide_core.evaluation.intervals import MIN_CELL_RELIABLE, with_spearman_interval
 
 # Metrics that grade a reply's text (the safety flags and shares are left out: a rank correlation says little there).
 TEXT_METRICS = ("cosine_minilm", "bertscore_f1", "rougeL", "bleu", "chrf", "meteor", "factor_er", "factor_dn",
@@ -51,14 +51,14 @@ st.dataframe(overall.select("label", "rho", "ci_low", "ci_high", "ci_method", "n
                             "p_value": st.column_config.NumberColumn("p (statistics pass)", format="%.2g")})
 st.caption("Unit: a response (its metric value against the mean of its ratings); n = responses. Intervals: the "
            "statistics pass's paired bootstrap where it computed that metric, else Fisher z with the Bonett-Wright "
-           f"standard error. Grey: fewer than {MIN_CELL} responses.")
+           f"standard error. Grey: fewer than {MIN_CELL_RELIABLE} responses.")
 
 st.subheader(f"Per scenario: {label}")
 per = with_spearman_interval(live_query("results_metric_human", simulated=simulated, metrics=[metric], by_scenario=True))
 per = per.with_columns(scenario=pl.col("scope").str.strip_prefix("scenario=").str.replace_all("_", " "))
 rho_chart(per, "scenario", f"Spearman rho of {label} with the mean human rating, by scenario", "metrics.scenario")
 n_small = per.filter(~pl.col("reliable")).height
-st.caption(f"{n_small} of {per.height} scenarios have fewer than {MIN_CELL} rated responses (grey: an interval that "
+st.caption(f"{n_small} of {per.height} scenarios have fewer than {MIN_CELL_RELIABLE} rated responses (grey: an interval that "
            "wide says nothing). The statistics pass withholds its own estimate below 10 responses "
            "(`suppressed` in the table).")
 with st.expander("Per-scenario figures"):

@@ -8,7 +8,7 @@ import streamlit as st
 from dashboard import charts, components
 from dashboard.data import dataset_counts_or_stop, live_query, query
 from dashboard.filters import Choice, data_notes, ratings_source, select
-from tide_core.evaluation.intervals import MIN_CELL, with_t_interval
+from tide_core.evaluation.intervals import MIN_CELL_RELIABLE, with_t_interval
 
 st.title("Models")
 dataset_counts_or_stop()
@@ -35,7 +35,7 @@ chosen = long.filter(pl.col("metric") == metric)
 st.plotly_chart(charts.mode_bars(chosen, f"{label} by model and mode", label), key="models.modes",
                 config=charts.PLOTLY_CONFIG)
 st.caption(f"Means over responses (human rating: each response's mean rating), 95 % t intervals. Grey bars: fewer "
-           f"than {MIN_CELL} responses.")
+           f"than {MIN_CELL_RELIABLE} responses.")
 with st.expander("Every metric, every model (means; n = responses)"):
     wide = long.with_columns(cell=pl.format("{} (n={})", pl.col("mean").round_sig_figs(3), pl.col("n")),
                              metric=pl.col("metric").replace_strict(charts.METRIC_LABELS, default=pl.col("metric")))

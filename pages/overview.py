@@ -7,7 +7,7 @@ import streamlit as st
 from dashboard import charts, components
 from dashboard.data import dataset_counts_or_stop, live_query, query, warehouse_path
 from dashboard.filters import Choice, data_notes, ratings_source, select
-from tide_core.evaluation.intervals import MIN_CELL, with_t_interval
+from tide_core.evaluation.intervals import MIN_CELL_RELIABLE, with_t_interval
 
 COSINE = "cosine_minilm"
 VERDICT = {"yes": "supported", "no": "not supported", "inconclusive": "inconclusive"}
@@ -64,7 +64,7 @@ else:
         ranked("metric_", "metric_mean", "n_scored", "Ranked on cosine similarity to the reference",
                charts.metric_label(COSINE), "overview.rank_cosine")
     st.caption(f"Points: means over responses (a response counts once, as the mean of its ratings); whiskers: 95 % t "
-               f"intervals over responses. Grey: fewer than {MIN_CELL} responses, too few to read.")
+               f"intervals over responses. Grey: fewer than {MIN_CELL_RELIABLE} responses, too few to read.")
 
     measure = "empathy" if n_ratings else COSINE
     components.short_training_note(query("results_training_extent"))

@@ -8,7 +8,7 @@ import streamlit as st
 from dashboard import charts
 from dashboard.data import dataset_counts_or_stop, live_query, query
 from dashboard.filters import Choice, data_notes, ratings_source, select
-from tide_core.evaluation.intervals import MIN_CELL
+from tide_core.evaluation.intervals import MIN_CELL_RELIABLE
 
 st.title("Scenarios")
 dataset_counts_or_stop()
@@ -34,13 +34,13 @@ if gains.is_empty():
                "map (from-scratch models have no zero-shot mode).")
 else:
     st.plotly_chart(charts.gain_heatmap(gains, label.lower()), key="scenarios.heatmap", config=charts.PLOTLY_CONFIG)
-    n_small = gains.filter(pl.col("n_pairs") < MIN_CELL).height
+    n_small = gains.filter(pl.col("n_pairs") < MIN_CELL_RELIABLE).height
     if n_small == gains.height:
-        st.info(f"Every model x scenario cell has fewer than {MIN_CELL} conversations answered in both modes: this "
+        st.info(f"Every model x scenario cell has fewer than {MIN_CELL_RELIABLE} conversations answered in both modes: this "
                 "test sample is too small to compare scenarios. The per-conversation replies below are examples, not "
                 "evidence.", icon=":material/info:")
     st.caption(f"Each cell: the mean over conversations of (fine-tuned minus zero-shot) {label.lower()}; n = "
-               f"conversations answered in both modes. {n_small} of {gains.height} cells have fewer than {MIN_CELL} "
+               f"conversations answered in both modes. {n_small} of {gains.height} cells have fewer than {MIN_CELL_RELIABLE} "
                "conversations and are left blank (grey), showing only their n.")
     test = query("eval_stat_results", data_source=source, analysis="scenario_gain").filter(
         pl.col("term") == "scenario_heterogeneity")

@@ -17,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard import charts
 from dashboard.filters import Choice
 from tide_core.evaluation.intervals import (
-    MIN_CELL,
+    MIN_CELL_RELIABLE,
     spearman_interval,
     t_interval,
     with_spearman_interval,
@@ -147,7 +147,7 @@ def test_heatmap_greys_out_small_cells_and_says_so(evaluated_warehouse, monkeypa
     small, gains = heat["data"]
     assert all(v is None for row in gains["z"] for v in row)  # 20 test conversations: no cell reaches 5 pairs
     assert any(v == 1 for row in small["z"] for v in row) and "n=" in small["text"][0][0]
-    assert any(f"fewer than {MIN_CELL}" in i.value for i in at.info)
+    assert any(f"fewer than {MIN_CELL_RELIABLE}" in i.value for i in at.info)
 
 
 def test_pages_without_results_say_what_to_run(small_warehouse, monkeypatch):
@@ -227,7 +227,7 @@ def test_t_interval_matches_scipy_and_refuses_tiny_samples():
     assert (lo[0], hi[0]) == pytest.approx(expected)
     lo, hi = t_interval([3.0, 3.0], [None, 1.0], [10, 1])
     assert np.isnan(lo).all() and np.isnan(hi).all()
-    df = with_t_interval(pl.DataFrame({"mean": [3.0, 2.0], "sd": [1.0, 0.5], "n": [MIN_CELL, MIN_CELL - 1]}))
+    df = with_t_interval(pl.DataFrame({"mean": [3.0, 2.0], "sd": [1.0, 0.5], "n": [MIN_CELL_RELIABLE, MIN_CELL_RELIABLE - 1]}))
     assert df["reliable"].to_list() == [True, False] and df["ci_low"][1] is not None
 
 

@@ -11,7 +11,7 @@ import krippendorff
 import numpy as np
 import polars as pl
 
-from tide_core.evaluation.stat_rows import StatRow, suppress_small
+from tide_core.evaluation.stat_rows import MIN_CELL_PUBLISHED, StatRow, suppress_small
 
 FIELDS = ("empathy", "emotion_recognition", "distress_normalization", "supportive_reflection")
 DOMAIN = [1, 2, 3, 4, 5]
@@ -41,8 +41,8 @@ def alpha_row(frame: pl.DataFrame, field: str, scope: str, n_boot: int, seed: in
     counts = value_counts(frame, field)
     method = f"Krippendorff's alpha, ordinal, values 1-5; percentile bootstrap over items ({n_boot} resamples)"
     row = StatRow("agreement", f"alpha_{field}", scope, None, len(counts), method)
-    if len(counts) < 10 or np.count_nonzero(counts.sum(axis=0)) < 2:
-        return suppress_small(row) if len(counts) < 10 else row
+    if len(counts) < MIN_CELL_PUBLISHED or np.count_nonzero(counts.sum(axis=0)) < 2:
+        return suppress_small(row) if len(counts) < MIN_CELL_PUBLISHED else row
     lo, hi = bootstrap_alpha(counts, n_boot, seed)
     return StatRow("agreement", f"alpha_{field}", scope, alpha(counts), len(counts), method, lo, hi,
                    detail={"n_ratings": int(counts.sum())})

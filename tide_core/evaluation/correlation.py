@@ -7,7 +7,7 @@ import numpy as np
 import polars as pl
 from scipy import stats as sps
 
-from tide_core.evaluation.stat_rows import StatRow, suppress_small
+from tide_core.evaluation.stat_rows import MIN_CELL_PUBLISHED, StatRow, suppress_small
 
 METRICS = ("cosine_minilm", "rougeL", "bleu", "chrf", "n_factors", "n_words")
 
@@ -43,8 +43,8 @@ def rho_row(g: pl.DataFrame, metric: str, scope: str, n_boot: int, seed: int) ->
     method = f"Spearman rho, metric vs mean human rating per response; paired bootstrap ({n_boot})"
     row = StatRow("metric_human", f"spearman_{metric}", scope, None, g.height, method)
     x, y = g[metric].to_numpy().astype(float), g["mean_empathy"].to_numpy()
-    if g.height < 10 or np.ptp(x) == 0 or np.ptp(y) == 0:
-        return suppress_small(row) if g.height < 10 else row
+    if g.height < MIN_CELL_PUBLISHED or np.ptp(x) == 0 or np.ptp(y) == 0:
+        return suppress_small(row) if g.height < MIN_CELL_PUBLISHED else row
     rho, lo, hi, p = spearman_ci(x, y, n_boot, seed)
     return StatRow("metric_human", f"spearman_{metric}", scope, rho, g.height, method, lo, hi, rho, "rho", p)
 

@@ -7,7 +7,7 @@ the interval; pages only draw).
 Means use Student's t with n - 1 degrees of freedom over the unit the query aggregated (a response's mean rating,
 a rater's mean rating, a conversation's paired difference), so repeated ratings of one item or by one rater are not
 counted as independent. Spearman's rho uses Fisher's z with the Bonett-Wright standard error. Cells with fewer
-than MIN_CELL units are flagged `reliable = false`; pages grey them out or hide them and say so.
+than MIN_CELL_RELIABLE units are flagged `reliable = false`; pages grey them out or hide them and say so.
 """
 
 from __future__ import annotations
@@ -16,7 +16,9 @@ import numpy as np
 import polars as pl
 from scipy import stats as sps
 
-MIN_CELL = 5  # fewer units than this: the cell is shown greyed out (or hidden), never as a finding
+# The display floor: a cell of fewer units is flagged reliable = false and shown greyed out (or hidden), never as a
+# finding. The statistics' floor for publishing an estimate at all is stat_rows.MIN_CELL_PUBLISHED.
+MIN_CELL_RELIABLE = 5
 LEVEL = 0.95
 
 
@@ -43,11 +45,11 @@ def spearman_interval(rho, n, level: float = LEVEL) -> tuple[np.ndarray, np.ndar
 
 
 def _reliable(n: pl.Series) -> pl.Series:
-    return (n.fill_null(0) >= MIN_CELL).alias("reliable")
+    return (n.fill_null(0) >= MIN_CELL_RELIABLE).alias("reliable")
 
 
 def with_t_interval(df: pl.DataFrame, mean: str = "mean", sd: str = "sd", n: str = "n", prefix: str = "") -> pl.DataFrame:
-    """`df` with `<prefix>ci_low`, `<prefix>ci_high` (t interval) and `<prefix>reliable` (n >= MIN_CELL) added."""
+    """`df` with `<prefix>ci_low`, `<prefix>ci_high` (t interval) and `<prefix>reliable` (n >= MIN_CELL_RELIABLE) added."""
     lo, hi = t_interval(df[mean].to_numpy(), df[sd].cast(pl.Float64).to_numpy(), df[n].fill_null(0).to_numpy())
     return df.with_columns(pl.Series(f"{prefix}ci_low", lo).fill_nan(None),
                            pl.Series(f"{prefix}ci_high", hi).fill_nan(None),
@@ -56,7 +58,7 @@ def with_t_interval(df: pl.DataFrame, mean: str = "mean", sd: str = "sd", n: str
 
 def with_spearman_interval(df: pl.DataFrame, rho: str = "rho", n: str = "n") -> pl.DataFrame:
     """`df` with `ci_low` / `ci_high` kept where present (e.g. the statistics pass's bootstrap) and filled by the
-    Fisher interval elsewhere, `ci_method` saying which, and `reliable` (n >= MIN_CELL)."""
+    Fisher interval elsewhere, `ci_method` saying which, and `reliable` (n >= MIN_CELL_RELIABLE)."""
     lo, hi = spearman_interval(df[rho].to_numpy(), df[n].fill_null(0).to_numpy())
     if "ci_low" not in df.columns:
         df = df.with_columns(ci_low=pl.lit(None, pl.Float64), ci_high=pl.lit(None, pl.Float64))

@@ -9,7 +9,9 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 from statsmodels.stats.multitest import multipletests
 
-MIN_CELL = 10  # cells with fewer observations are suppressed: no estimate, interval or p is published
+# The publishing floor: a cell of fewer observations is suppressed (no estimate, interval or p; the n stays). The
+# dashboard's display floor for descriptive cells is intervals.MIN_CELL_RELIABLE.
+MIN_CELL_PUBLISHED = 10
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,7 @@ class StatRow:
                 "detail_json": json.dumps(self.detail, default=float) if self.detail else None}
 
 
-def suppress_small(row: StatRow, min_cell: int = MIN_CELL) -> StatRow:
+def suppress_small(row: StatRow, min_cell: int = MIN_CELL_PUBLISHED) -> StatRow:
     """Withhold the figures of a cell with fewer than `min_cell` observations (the n stays visible)."""
     if row.n >= min_cell:
         return row
