@@ -27,6 +27,7 @@ from tide_core.models.recipe import get_recipe  # noqa: E402
 from tide_core.models.resolve_weights import resolve_weights  # noqa: E402
 from tide_core.models.torch_backend import TorchBackend  # noqa: E402
 from tide_core.models.train_data import load_pairs  # noqa: E402
+from warehouse import DEFAULT_PATH  # noqa: E402
 
 
 def run(backend: TorchBackend, messages: list[str], settings: DecodingSettings, batch: int) -> tuple[float, int]:
@@ -42,7 +43,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=8)
     ap.add_argument("--max-new-tokens", type=int, default=64)
-    ap.add_argument("--warehouse", type=Path, default=ROOT / "warehouse" / "tide.duckdb")
+    ap.add_argument("--warehouse", type=Path, default=DEFAULT_PATH)
     ap.add_argument("--threads", type=int, default=None,
                     help="torch threads (default: automatic, one when the machine is already busy)")
     args = ap.parse_args()

@@ -38,6 +38,7 @@ from tide_core.models.resolve_weights import resolve_weights  # noqa: E402
 from tide_core.models.train_data import collate, encode_pairs, length_grouped_batches, load_pairs  # noqa: E402
 from tide_core.models.train_loop import _step  # noqa: E402
 from tide_core.models.train_lora import attach_lora, load_base, system_for  # noqa: E402
+from warehouse import DEFAULT_PATH  # noqa: E402
 
 
 def batches(tokenizer, recipe, warehouse: Path, n: int) -> list[dict]:
@@ -85,7 +86,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--steps", type=int, default=4, help="timed steps per loop and round")
     ap.add_argument("--rounds", type=int, default=2)
-    ap.add_argument("--warehouse", type=Path, default=ROOT / "warehouse" / "tide.duckdb")
+    ap.add_argument("--warehouse", type=Path, default=DEFAULT_PATH)
     ap.add_argument("--threads", type=int, default=None,
                     help="torch threads (default: automatic, one when the machine is already busy)")
     args = ap.parse_args()

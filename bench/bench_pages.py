@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 import duckdb  # noqa: E402
 
+from warehouse import DEFAULT_PATH  # noqa: E402
 from warehouse.loader import copy_warehouse  # noqa: E402
 
 APP = str(ROOT / "app.py")
@@ -103,7 +104,7 @@ def time_page(warehouse: Path, page: str, repeat: int) -> tuple[float, float]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--warehouse", type=Path, default=ROOT / "warehouse" / "tide.duckdb")
+    ap.add_argument("--warehouse", type=Path, default=DEFAULT_PATH)
     ap.add_argument("--ratings", type=int, default=1_000_000)
     ap.add_argument("--responses", type=int, default=200_000)
     ap.add_argument("--repeat", type=int, default=3)

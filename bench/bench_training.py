@@ -27,6 +27,7 @@ from tide_core.models.recipe import get_recipe  # noqa: E402
 from tide_core.models.resolve_weights import resolve_weights  # noqa: E402
 from tide_core.models.train_data import collate, encode_pairs, length_grouped_batches, load_pairs  # noqa: E402
 from tide_core.models.train_lora import attach_lora, load_base, system_for  # noqa: E402
+from warehouse import DEFAULT_PATH  # noqa: E402
 
 
 def batches(tokenizer, recipe, warehouse: Path, n: int, batch: int, max_len: int) -> list[dict]:
@@ -61,7 +62,7 @@ def main() -> None:
     ap.add_argument("--steps", type=int, default=6)
     ap.add_argument("--batch", type=int, default=8)
     ap.add_argument("--max-len", type=int, default=128, help="tokens per example (the prompt is cut to fit)")
-    ap.add_argument("--warehouse", type=Path, default=ROOT / "warehouse" / "tide.duckdb")
+    ap.add_argument("--warehouse", type=Path, default=DEFAULT_PATH)
     ap.add_argument("--threads", type=int, default=None,
                     help="torch threads (default: automatic, one when the machine is already busy)")
     args = ap.parse_args()

@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from tide_core.models.backend import SYSTEM_PROMPT, DecodingSettings  # noqa: E402
 from tide_core.models.vllm_backend import cuda_present, vllm_installed  # noqa: E402
+from warehouse import DEFAULT_PATH  # noqa: E402
 
 
 def messages_for(warehouse: Path, n: int) -> list[str]:
@@ -76,7 +77,7 @@ def main() -> int:
     ap.add_argument("--n", type=int, default=512, help="messages answered per engine and batch size")
     ap.add_argument("--batches", default="32,512")
     ap.add_argument("--max-new-tokens", type=int, default=128)
-    ap.add_argument("--warehouse", type=Path, default=ROOT / "warehouse" / "tide.duckdb")
+    ap.add_argument("--warehouse", type=Path, default=DEFAULT_PATH)
     ap.add_argument("--out", type=Path, default=None, help="write the figures as JSON here")
     args = ap.parse_args()
     if not (vllm_installed() and cuda_present()):

@@ -6,19 +6,15 @@ warehouse file, the next rerun opens the new one. Query results are cached per (
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import duckdb
 import polars as pl
 import streamlit as st
 
-from warehouse.loader import DEFAULT_PATH, connect_readonly
+from warehouse import warehouse_path
+from warehouse.loader import connect_readonly
 from warehouse.queries import run_query
-
-
-def warehouse_path() -> Path:
-    return Path(os.environ.get("TIDE_WAREHOUSE", DEFAULT_PATH))
 
 
 def warehouse_version() -> float:

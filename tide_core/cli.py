@@ -33,13 +33,10 @@ from tqdm import tqdm
 from tide_core import __version__
 from tide_core.config import load_config
 from tide_core.errors import TideError
+from warehouse import warehouse_path
 
 ROOT = Path(__file__).resolve().parent.parent
 log = logging.getLogger("tide_core")
-
-
-def default_warehouse() -> Path:
-    return Path(os.environ.get("TIDE_WAREHOUSE", ROOT / "warehouse" / "tide.duckdb"))
 
 
 def _csv(value: str) -> list[str]:
@@ -86,7 +83,7 @@ def cmd_build_claude(args: argparse.Namespace) -> int:
         raise TideError("no Anthropic API key: set ANTHROPIC_API_KEY to build with Claude, or use --dry-run to see "
                         "the cost estimate and a prompt (nothing was sent)")
     path = args.warehouse
-    if Path(path) == default_warehouse():  # the bank build keeps its file; Claude's goes beside it
+    if Path(path) == warehouse_path():  # the bank build keeps its file; Claude's goes beside it
         path = Path(path).with_name(f"{Path(path).stem}-claude.duckdb")
     claude = ClaudeConfig.from_env()
     with tqdm(total=cfg.n_personas * cfg.conversations_per_persona, desc="claude", unit="conv",
@@ -379,7 +376,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     def add(name: str, func, help: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help, description=help)
-        p.add_argument("--warehouse", type=Path, default=default_warehouse(),
+        p.add_argument("--warehouse", type=Path, default=warehouse_path(),
                        help="DuckDB warehouse file (default warehouse/tide.duckdb or $TIDE_WAREHOUSE)")
         p.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
         p.set_defaults(func=func)

@@ -7,6 +7,8 @@ import logging
 import os
 from pathlib import Path
 
+from warehouse import warehouse_path
+
 ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
@@ -14,8 +16,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 def parser(description: str) -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(description=description)
     ap.add_argument("--recipe", required=True, help="model_id of a recipe in training/recipes/ (e.g. smollm2-135m)")
-    ap.add_argument("--warehouse", type=Path,
-                    default=Path(os.environ.get("TIDE_WAREHOUSE", ROOT / "warehouse" / "tide.duckdb")))
+    ap.add_argument("--warehouse", type=Path, default=warehouse_path())
     ap.add_argument("--profile", default=None, help="a profile of the recipe, e.g. full (default: its base settings)")
     ap.add_argument("--device", default=None, help="cpu, cuda or cuda:N (default: CUDA when present)")
     return ap

@@ -8,17 +8,16 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
-from training._common import ROOT, run, setup_logging
+from training._common import run, setup_logging
+from warehouse import warehouse_path
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--warehouse", type=Path,
-                    default=Path(os.environ.get("TIDE_WAREHOUSE", ROOT / "warehouse" / "tide.duckdb")))
+    ap.add_argument("--warehouse", type=Path, default=warehouse_path())
     ap.add_argument("--profile", default="cpu-default", help="cpu-default or full")
     ap.add_argument("--launcher", choices=("none", "accelerate"), default="none")
     ap.add_argument("--num-processes", type=int, default=1)

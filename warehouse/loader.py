@@ -19,13 +19,13 @@ import polars as pl
 
 from tide_core.dataset import Dataset
 from tide_core.errors import WarehouseError
+from warehouse import DEFAULT_PATH
 
 log = logging.getLogger(__name__)
 
 HERE = Path(__file__).resolve().parent
 SCHEMA_DIR = HERE / "schema"
 VIEWS_DIR = HERE / "views"
-DEFAULT_PATH = HERE / "tide.duckdb"
 STORAGE_VERSION = "v1.4.0"
 # Dataset frames and the tables they fill, in foreign-key order.
 DATASET_TABLES = ("personas", "scenarios", "conversations", "splits")
