@@ -463,7 +463,7 @@ def _boom_after(n: int, real):
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
 def test_failed_export_leaves_no_partial_folder(fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     if fmt == "tide":
-        monkeypatch.setattr(tide_format, "_write_json", _boom_after(2, tide_format._write_json))
+        monkeypatch.setattr(tide_format.tide_release, "_write_json", _boom_after(2, tide_format.tide_release._write_json))
     elif fmt == "jsonl":
         monkeypatch.setattr(tide_format.json, "dumps", _boom_after(3, json.dumps))
     else:
@@ -477,7 +477,7 @@ def test_failed_export_keeps_previous_export(tmp_path: Path, monkeypatch: pytest
     out = tmp_path / "out"
     before = tide_format.export_tide(tiny_dataset(), out)
     snapshot = {p: p.read_bytes() for p in before}
-    monkeypatch.setattr(tide_format, "_write_json", _boom_after(1, tide_format._write_json))
+    monkeypatch.setattr(tide_format.tide_release, "_write_json", _boom_after(1, tide_format.tide_release._write_json))
     with pytest.raises(OSError):
         tide_format.export_tide(tiny_dataset(), out)
     assert {p: p.read_bytes() for p in before} == snapshot

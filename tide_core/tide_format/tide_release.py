@@ -1,33 +1,10 @@
-"""Export and import the dataset: the TIDE release layout (per-persona JSON files), JSON Lines and Parquet.
-
-The published TIDE dataset ("The Pursuit of Empathy: Evaluating Small Language Models for PTSD Dialogue
-Support") ships per-persona JSON files:
-
-    metadata/<N>_metadata.json          demographic and behavioural fields of persona N
-    conversations/<N>_conversation*.json  that persona's client/chatbot pairs (one file, or one file per pair)
-
-Its exact field names are not documented, so `import_tide` is tolerant of the known variants (speaker keys,
-chat-style role/content turns, wrapper objects, "Education Level"-style metadata keys) and strict about anything
-else: an unknown layout raises ImportFormatError naming the file, the pair/row, the field and the accepted
-forms. Every importer builds the whole Dataset in memory and returns it complete or raises: nothing is ever
-half-imported. Every exporter writes into a temporary sibling folder and renames it into place at the end, so a
-failed export leaves no partial folder (and a previous export at that path stays intact).
-
-Round trip: for each format in FORMATS, `import(export(ds))` gives frames equal to ds's (same rows after
-sorting by key columns, same dtypes). For the TIDE layout this holds for our own exports because they also
-carry our extra keys (scenario, spans, risk, source labels); a release file without them imports with NULLs.
-Dataset.source is not stored in any format: importers derive it from the personas' source labels.
-"""
+"""The published TIDE release layout: per-persona JSON files (metadata/<N>_metadata.json,
+conversations/<N>_conversation*.json), export and tolerant import (see the package docstring)."""
 
 from __future__ import annotations
 
 import json
 import re
-import shutil
-import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -46,33 +23,20 @@ from tide_core.dataset import (
     split_of,
 )
 from tide_core.dialogue.types import FACTOR_CODES, FACTORS
-from tide_core.errors import ImportFormatError, TideError
+from tide_core.errors import TideError
 from tide_core.personas import AGE_BANDS, EDUCATION_LABELS, SYMPTOM_CLUSTERS, TRAUMA_TYPES
 from tide_core.scenarios import SCENARIOS
+from tide_core.tide_format.shared import (
+    DEFAULT_SPLIT_SEED,
+    RELEASE_SOURCE,
+    _check_row,
+    _dataset_source,
+    _final_paths,
+    _kind,
+    _staged_folder,
+    _Where,
+)
 
-RELEASE_SOURCE = "tide_release"
-DEFAULT_SPLIT_SEED = 13
-
-# table -> (schema, key columns). Key columns are what round-trip comparisons sort by.
-TABLES: dict[str, tuple[dict[str, pl.DataType], tuple[str, ...]]] = {
-    "personas": (PERSONA_SCHEMA, ("persona_id",)),
-    "scenarios": (SCENARIO_SCHEMA, ("scenario_id",)),
-    "conversations": (CONVERSATION_SCHEMA, ("persona_id", "conv_index")),
-    "splits": (SPLIT_SCHEMA, ("persona_id",)),
-}
-# Columns declared NOT NULL in warehouse/schema/01_dataset.sql; importers refuse nulls there.
-NOT_NULL: dict[str, frozenset[str]] = {
-    "personas": frozenset({
-        "persona_id", "first_name", "age", "age_band", "gender", "ethnicity", "education", "occupation",
-        "trauma_type", "trauma_label", "symptoms", "symptom_clusters", "is_synthetic", "source",
-    }),
-    "scenarios": frozenset(SCENARIO_SCHEMA),
-    "conversations": frozenset({
-        "conversation_id", "persona_id", "conv_index", "client_message", "reference_reply", "is_risk",
-        "reference_source", "is_synthetic",
-    }),
-    "splits": frozenset(SPLIT_SCHEMA),
-}
 SPAN_PREFIX = {"emotion_recognition": "er", "distress_normalization": "dn", "supportive_reflection": "sr"}
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -153,53 +117,6 @@ VOCABULARIES = {
 
 _META_FILE = re.compile(r"^(\d+)[_-]?metadata\.json$", re.IGNORECASE)
 _CONV_FILE = re.compile(r"^(\d+)[_-]conversations?(?:[_-]?(\d+))?\.json$", re.IGNORECASE)
-_MISSING = object()
-
-
-# ---------------------------------------------------------------------------------------------------------------
-# Error locations
-# ---------------------------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class _Where:
-    """Where a value came from, for error messages: file, persona, row (pair or line) and JSON path."""
-
-    file: Path
-    persona: int | None = None
-    row: int | None = None
-    row_kind: str = "pair"
-    path: str = "$"
-
-    def at(self, **changes: Any) -> _Where:
-        return replace(self, **changes)
-
-    def fail(self, field: str, expected: str, got: str | None = None, *, value: Any = _MISSING) -> ImportFormatError:
-        """The error to raise: names file, persona, row, field and what was expected, then what was found: `got`
-        describes it in words, `value` is the offending value itself (shown with repr, shortened)."""
-        parts = [str(self.file)]
-        if self.persona is not None:
-            parts.append(f"persona {self.persona}")
-        if self.row is not None:
-            parts.append(f"{self.row_kind} {self.row}")
-        if self.path != "$":
-            parts.append(f"at {self.path}")
-        message = f"{', '.join(parts)}: field {field!r}: expected {expected}"
-        if value is not _MISSING:
-            message += f"; got {_short(value)}"
-        elif got is not None:
-            message += f"; got {got}"
-        return ImportFormatError(message)
-
-
-def _kind(value: Any) -> str:
-    """What a JSON value is, in words, for "got ..." in messages."""
-    kinds = ((bool, "a boolean"), (dict, "an object"), (list, "a list"), (str, "a string"), (int, "a number"),
-             (float, "a number"))
-    return "null" if value is None else next((w for t, w in kinds if isinstance(value, t)), type(value).__name__)
-
-
-def _short(value: Any, limit: int = 80) -> str:
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 @lru_cache(maxsize=4096)  # called for every key of every pair: a release has few distinct keys
@@ -217,53 +134,9 @@ def _slug(text: str) -> str:
 EDUCATION_SLUGS = {**{_slug(label): key for key, label in EDUCATION_LABELS.items()}, **{k: k for k in EDUCATION_LABELS}}
 
 
-# ---------------------------------------------------------------------------------------------------------------
-# Atomic output folders
-# ---------------------------------------------------------------------------------------------------------------
-@contextmanager
-def _staged_folder(out_dir: Path, owned: set[str], fmt: str) -> Iterator[Path]:
-    """Yield a temporary sibling of out_dir; on success it replaces out_dir, on failure it is removed.
-
-    An existing out_dir is replaced only when it is empty or holds nothing but what this format writes (a
-    previous export), so a mistyped path never deletes unrelated files.
-    """
-    out_dir = Path(out_dir)
-    if out_dir.exists():
-        if not out_dir.is_dir():
-            raise TideError(f"{out_dir}: exists and is not a folder; expected a folder path for the {fmt} export")
-        stray = sorted(p.name for p in out_dir.iterdir() if p.name not in owned)
-        if stray:
-            raise TideError(f"{out_dir}: holds files a {fmt} export does not write ({', '.join(stray[:5])}); "
-                            f"expected an empty folder or a previous {fmt} export")
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out_dir.parent / f".{out_dir.name}.tmp-{uuid.uuid4().hex[:8]}"
-    tmp.mkdir()
-    try:
-        yield tmp
-        old = None
-        if out_dir.exists():
-            old = out_dir.parent / f".{out_dir.name}.old-{uuid.uuid4().hex[:8]}"
-            out_dir.rename(old)
-        try:
-            tmp.rename(out_dir)
-        except BaseException:
-            if old is not None:
-                old.rename(out_dir)  # put the previous export back
-            raise
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-
-
 def _write_json(path: Path, obj: Any) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(obj, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-
-
-def _final_paths(out_dir: Path, staged: Path, written: list[Path]) -> list[Path]:
-    return sorted(Path(out_dir) / p.relative_to(staged) for p in written)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -937,204 +810,3 @@ def import_tide(in_dir: Path, seed: int = DEFAULT_SPLIT_SEED) -> Dataset:
         splits=pl.DataFrame(split_rows, schema=SPLIT_SCHEMA),
         source=_dataset_source(personas, RELEASE_SOURCE),
     )
-
-
-def _dataset_source(personas: pl.DataFrame, default: str) -> str:
-    """Dataset.source: the personas' single source label ("generator", "tide_release"), else joined with "+"."""
-    sources = sorted(set(personas["source"].to_list()))
-    return "+".join(sources) if sources else default
-
-
-# ---------------------------------------------------------------------------------------------------------------
-# Schema-checked rows (JSON Lines, scenarios.json) and frames (Parquet)
-# ---------------------------------------------------------------------------------------------------------------
-def _describe(dtype: pl.DataType) -> str:
-    if isinstance(dtype, pl.List):
-        return "a list of strings"
-    return {pl.Int64: "a whole number", pl.String: "a string", pl.Boolean: "true or false"}.get(dtype, str(dtype))
-
-
-def _fits(value: Any, dtype: pl.DataType) -> bool:
-    if isinstance(dtype, pl.List):
-        return isinstance(value, list) and all(isinstance(v, str) for v in value)
-    if dtype == pl.Int64:
-        return isinstance(value, int) and not isinstance(value, bool) and -(2**63) <= value < 2**63
-    if dtype == pl.Boolean:
-        return isinstance(value, bool)
-    return isinstance(value, str)
-
-
-def _check_row(obj: Any, table: str, where: _Where) -> dict:
-    """obj checked against the table's schema: exactly its columns, each value of the column's type or NULL."""
-    schema = TABLES[table][0]
-    if not isinstance(obj, dict):
-        raise where.fail("(row)", f"a JSON object with the {table} columns", _kind(obj))
-    for column, dtype in schema.items():
-        if column not in obj:
-            raise where.fail(column, f"{_describe(dtype)} (missing column of {table})", "no such key")
-        value = obj[column]
-        if value is None:
-            if column in NOT_NULL[table]:
-                raise where.fail(column, f"{_describe(dtype)} (the column is NOT NULL)", "null")
-        elif not _fits(value, dtype):
-            raise where.fail(column, _describe(dtype), value=value)
-    unknown = sorted(set(obj) - set(schema))
-    if unknown:
-        raise where.fail(unknown[0], f"only the {table} columns: {', '.join(schema)}", "an unknown key")
-    return {column: obj[column] for column in schema}
-
-
-def _check_dataset(ds: Dataset, files: dict[str, Path]) -> Dataset:
-    """Nulls in NOT NULL columns, duplicate keys and dangling persona/scenario references raise, naming the file."""
-    frames = {"personas": ds.personas, "scenarios": ds.scenarios, "conversations": ds.conversations,
-              "splits": ds.splits}
-    for table, frame in frames.items():
-        for column in NOT_NULL[table]:
-            nulls = frame[column].is_null().arg_true()
-            if nulls.len():
-                raise _Where(files[table], row=nulls[0] + 1, row_kind="row").fail(
-                    column, f"{_describe(TABLES[table][0][column])} (the column is NOT NULL)", "null")
-        unique_keys = [list(TABLES[table][1])] + ([["conversation_id"]] if table == "conversations" else [])
-        for key_cols in unique_keys:
-            dup = frame.select(key_cols).is_duplicated().arg_true()
-            if dup.len():
-                raise _Where(files[table], row=dup[0] + 1, row_kind="row").fail(
-                    ", ".join(key_cols), "a unique key", value=frame.row(dup[0], named=True)[key_cols[0]])
-    personas = set(ds.personas["persona_id"].to_list())
-    for table, column, known, what in (("conversations", "persona_id", personas, "a persona_id of the personas"),
-                                       ("splits", "persona_id", personas, "a persona_id of the personas"),
-                                       ("conversations", "scenario_id", set(ds.scenarios["scenario_id"].to_list()),
-                                        "a scenario_id of the scenarios or null")):
-        for i, value in enumerate(frames[table][column].to_list()):
-            if value is not None and value not in known:
-                raise _Where(files[table], row=i + 1, row_kind="row").fail(column, what, value=value)
-    bad_split = ds.splits.filter(~pl.col("split").is_in(list(SPLITS)))
-    if bad_split.height:
-        raise _Where(files["splits"], row_kind="row").fail("split", f"one of {', '.join(SPLITS)}",
-                                                           value=bad_split["split"][0])
-    return ds
-
-
-# ---------------------------------------------------------------------------------------------------------------
-# JSON Lines
-# ---------------------------------------------------------------------------------------------------------------
-def _frames(ds: Dataset) -> dict[str, pl.DataFrame]:
-    return {"personas": ds.personas, "scenarios": ds.scenarios, "conversations": ds.conversations,
-            "splits": ds.splits}
-
-
-def export_jsonl(ds: Dataset, out_dir: Path) -> list[Path]:
-    """Write personas.jsonl, scenarios.jsonl, conversations.jsonl and splits.jsonl (one JSON object a line,
-    columns in schema order, lists as JSON lists, NULL as null) into out_dir, atomically; return the files."""
-    names = {f"{table}.jsonl" for table in TABLES}
-    with _staged_folder(out_dir, names, "jsonl") as tmp:
-        written = []
-        for table, frame in _frames(ds).items():
-            path = tmp / f"{table}.jsonl"
-            with path.open("w", encoding="utf-8") as fh:
-                for row in frame.select(list(TABLES[table][0])).to_dicts():
-                    fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-            written.append(path)
-    return _final_paths(out_dir, tmp, written)
-
-
-MAX_JSONL_LINE_BYTES = 1 << 20  # a row of any table is a few kB; a longer line is refused, not parsed
-
-
-def _read_jsonl(file: Path, table: str) -> pl.DataFrame:
-    if not file.is_file():
-        raise _Where(file).fail("(file)", f"{file.name} with one {table} row per line", "no such file")
-    rows = []
-    with file.open("rb") as fh:
-        for number, raw in enumerate(fh, start=1):
-            where = _Where(file, row=number, row_kind="line")
-            text = _jsonl_line(raw, where)
-            if not text.strip():
-                continue  # blank lines (a trailing newline) carry no row
-            try:
-                obj = json.loads(text)
-            except (json.JSONDecodeError, RecursionError) as exc:
-                got = f"{exc.msg} at column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else "nesting too deep"
-                raise where.fail("(JSON syntax)", "one JSON object per line", got) from exc
-            rows.append(_check_row(obj, table, where))
-    return pl.DataFrame(rows, schema=TABLES[table][0])
-
-
-def _jsonl_line(raw: bytes, where: _Where) -> str:
-    """One line as text: refused (naming file and line) when it is too long or not UTF-8."""
-    if len(raw) > MAX_JSONL_LINE_BYTES:
-        raise where.fail("(line)", f"a line of at most {MAX_JSONL_LINE_BYTES:,} bytes", f"{len(raw):,} bytes")
-    try:
-        return raw.decode("utf-8-sig" if where.row == 1 else "utf-8")
-    except UnicodeDecodeError as exc:
-        raise where.fail("(encoding)", "UTF-8 text", f"byte 0x{raw[exc.start]:02X} at column {exc.start + 1}") from exc
-
-
-def import_jsonl(in_dir: Path) -> Dataset:
-    """Read export_jsonl's four files into a Dataset. Each line must be a JSON object with exactly the table's
-    columns and types; errors name the file, line number and field. Keys and references are checked too."""
-    in_dir = Path(in_dir)
-    files = {table: in_dir / f"{table}.jsonl" for table in TABLES}
-    frames = {table: _read_jsonl(file, table) for table, file in files.items()}
-    ds = Dataset(**frames, source=_dataset_source(frames["personas"], "generator"))
-    return _check_dataset(ds, files)
-
-
-# ---------------------------------------------------------------------------------------------------------------
-# Parquet
-# ---------------------------------------------------------------------------------------------------------------
-def export_parquet(ds: Dataset, out_dir: Path) -> list[Path]:
-    """Write one Parquet file per frame (<table>.parquet) into out_dir, atomically; return the files."""
-    names = {f"{table}.parquet" for table in TABLES}
-    with _staged_folder(out_dir, names, "parquet") as tmp:
-        written = []
-        for table, frame in _frames(ds).items():
-            path = tmp / f"{table}.parquet"
-            frame.select(list(TABLES[table][0])).write_parquet(path)
-            written.append(path)
-    return _final_paths(out_dir, tmp, written)
-
-
-def _read_parquet(file: Path, table: str) -> pl.DataFrame:
-    schema = TABLES[table][0]
-    if not file.is_file():
-        raise _Where(file).fail("(file)", f"{file.name}, the {table} table as Parquet", "no such file")
-    try:
-        frame = pl.read_parquet(file)
-    except Exception as exc:  # polars raises several error types for a damaged file; all mean the same here
-        raise _Where(file).fail("(file)", "a readable Parquet file", f"{type(exc).__name__}: {exc}") from exc
-    for column, dtype in schema.items():
-        if column not in frame.columns:
-            raise _Where(file).fail(column, f"a column of dtype {dtype}", "no such column")
-        if frame.schema[column] != dtype:
-            raise _Where(file).fail(column, f"dtype {dtype}", f"dtype {frame.schema[column]}")
-    unknown = [c for c in frame.columns if c not in schema]
-    if unknown:
-        raise _Where(file).fail(unknown[0], f"only the {table} columns: {', '.join(schema)}", "an unknown column")
-    return frame.select(list(schema))
-
-
-def import_parquet(in_dir: Path) -> Dataset:
-    """Read export_parquet's four files into a Dataset, checking columns and dtypes against the schemas
-    (errors name file, column and expected dtype), then NOT NULL columns, keys and references."""
-    in_dir = Path(in_dir)
-    files = {table: in_dir / f"{table}.parquet" for table in TABLES}
-    frames = {table: _read_parquet(file, table) for table, file in files.items()}
-    ds = Dataset(**frames, source=_dataset_source(frames["personas"], "generator"))
-    return _check_dataset(ds, files)
-
-
-# ---------------------------------------------------------------------------------------------------------------
-# Registry and comparison helper
-# ---------------------------------------------------------------------------------------------------------------
-FORMATS: dict[str, tuple[Callable[[Dataset, Path], list[Path]], Callable[[Path], Dataset]]] = {
-    "tide": (export_tide, import_tide),
-    "jsonl": (export_jsonl, import_jsonl),
-    "parquet": (export_parquet, import_parquet),
-}
-
-
-def sorted_frames(ds: Dataset) -> dict[str, pl.DataFrame]:
-    """ds's frames sorted by their key columns, columns in schema order: compare two datasets with .equals."""
-    return {table: frame.select(list(TABLES[table][0])).sort(list(TABLES[table][1]))
-            for table, frame in _frames(ds).items()}
