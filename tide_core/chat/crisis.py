@@ -174,7 +174,8 @@ def detect_crisis(text: str, source: str = "user_message", context: Sequence[str
     scored, whole = model.score_message(_SEMANTIC.encoder, cleaned)
     _SEMANTIC.remember(_key(cleaned), whole)
     if scored.score >= model.threshold:
-        scored = model.explain(_SEMANTIC.encoder, scored)
+        scored = model.explain(_SEMANTIC.encoder, scored,
+                               whole.normalized() if scored.unit_kind == "message" else None)
         return CrisisHit(scored.category, "semantic", scored.score, scored.unit, threshold=model.threshold)
     earlier = [clean_text(t) for t in list(context)[-(CONTEXT_MESSAGES - 1):]]
     earlier = [t for t in earlier if t]

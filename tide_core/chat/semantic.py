@@ -196,12 +196,17 @@ class SemanticModel:
         scored = self.scorer.score(chunks, pooled.normalized(), ["message"] + ["chunk"] * (len(chunks) - 1))
         return scored, Pooled(pooled.vectors[:1], pooled.tokens[:1])
 
-    def explain(self, encoder: SentenceEncoder, scored: MessageScore) -> MessageScore:
-        """The sentence of the flagged part that scores highest on its own (the words that carried it)."""
+    def explain(self, encoder: SentenceEncoder, scored: MessageScore, vector: np.ndarray | None = None) -> MessageScore:
+        """The sentence of the flagged part that scores highest on its own (the words that carried it). With `vector`
+        (the flagged part's normalised embedding, 1 x dims) each sentence is scored on its own n-grams beside that
+        vector, with no second pass of the encoder: the n-grams carry most of the weight, and encoding every sentence
+        again doubled the cost of a flagged message (26 ms against 13 ms on 2 cores)."""
         sentences = split_sentences(scored.unit)
         if len(sentences) <= 1:
             return scored
-        best = self.scorer.score(sentences, encoder.encode(sentences).normalized(), ["sentence"] * len(sentences))
+        vectors = (np.repeat(vector, len(sentences), axis=0) if vector is not None
+                   else encoder.encode(sentences).normalized())
+        best = self.scorer.score(sentences, vectors, ["sentence"] * len(sentences))
         return MessageScore(scored.score, scored.category, scored.category_score, best.unit, "sentence")
 
     def score_context(self, texts: list[str], pooled: Pooled) -> MessageScore:
