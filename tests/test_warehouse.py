@@ -11,9 +11,9 @@ import pytest
 
 import warehouse.loader as loader
 from tide_core.errors import WarehouseError
-from tide_core.pipeline import build_step
+from tide_core.pipeline import build_step, load_dataset
 from warehouse import dictionary
-from warehouse.queries import EXAMPLES_DIR, QUERY_DIR, load_dataset, run_query
+from warehouse.queries import EXAMPLES_DIR, QUERY_DIR, run_query
 
 DUCKDB_CLI = shutil.which("duckdb", path=str(Path(sys.executable).parent)) or shutil.which("duckdb")
 

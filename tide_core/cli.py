@@ -300,8 +300,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     elif args.format == "tables":
         written = export_parquet(args.warehouse, args.out)
     else:
+        from tide_core.pipeline import load_dataset
         from tide_core.tide_format import FORMATS
-        from warehouse.queries import load_dataset
 
         with connect_readonly(args.warehouse) as con:
             ds = load_dataset(con)

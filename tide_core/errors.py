@@ -1,11 +1,13 @@
 """Errors raised by the library. Each names what was wrong and what was expected.
 
-Only the CLI and the pages translate these for a person; library code raises them with context.
+Only the CLI and the pages translate these for a person; library code raises them with context. TideError and
+WarehouseError are defined in warehouse.errors (the bottom layer, which imports nothing from tide_core) and
+re-exported here, so every warehouse error is a TideError.
 """
 
+from warehouse.errors import TideError, WarehouseError
 
-class TideError(Exception):
-    """Base class: a problem a user can fix (bad input, bad config, unwritable path)."""
+__all__ = ["ConfigError", "FormInputError", "ImportFormatError", "TideError", "WarehouseError"]
 
 
 class ConfigError(TideError, ValueError):
@@ -22,7 +24,3 @@ class FormInputError(TideError, ValueError):
     def __init__(self, problems: dict[str, str]) -> None:
         self.problems = dict(problems)
         super().__init__("; ".join(f"{k}: {v}" for k, v in self.problems.items()))
-
-
-class WarehouseError(TideError):
-    """The warehouse could not be built or opened; the previous warehouse is left intact."""

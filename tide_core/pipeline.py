@@ -12,10 +12,22 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tide_core.config import DatasetConfig
-from tide_core.dataset import Dataset, build_dataset, build_info
+from tide_core.dataset import (
+    CONVERSATION_SCHEMA,
+    PERSONA_SCHEMA,
+    SCENARIO_SCHEMA,
+    SPLIT_SCHEMA,
+    Dataset,
+    build_dataset,
+    build_info,
+)
 from tide_core.variety import variety_report
+
+if TYPE_CHECKING:
+    import duckdb
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +39,15 @@ class BuildResult:
     seconds: float
     n_personas: int
     n_conversations: int
+
+
+def load_dataset(con: duckdb.DuckDBPyConnection) -> Dataset:
+    """The dataset tables of a warehouse (an open connection) as a Dataset with the canonical schemas."""
+    from warehouse.queries import build_info_value, read_tables
+
+    frames = read_tables(con, {"personas": PERSONA_SCHEMA, "scenarios": SCENARIO_SCHEMA,
+                               "conversations": CONVERSATION_SCHEMA, "splits": SPLIT_SCHEMA})
+    return Dataset(**frames, source=build_info_value(con, "dataset_source", "generator"))
 
 
 def report_rows(ds: Dataset, fingerprint: str, distinct: dict[str, tuple[float, float]] | None = None) -> list[dict]:
@@ -59,7 +80,7 @@ def build_step(
     force: bool = False,
     progress: Callable[[int], None] | None = None,
 ) -> BuildResult:
-    from warehouse.loader import build_warehouse, read_build_info  # warehouse depends on tide_core, not back
+    from warehouse.loader import build_warehouse, read_build_info
 
     started = time.perf_counter()
     info = read_build_info(path)

@@ -11,8 +11,8 @@ Reviews are events: every one is kept (v_review_history) and the latest is the c
 from __future__ import annotations
 
 from tide_core.errors import FormInputError
+from warehouse.live import REVIEW_DECISIONS as STATUSES  # what a review can decide; the live store checks it too
 
-STATUSES = ("approved", "flagged", "edited")  # what a review can decide
 REVIEW_STATUSES = ("pending", *STATUSES)  # a conversation's status: pending until its first review
 STATUS_LABELS = {"approved": "Approve", "flagged": "Flag", "edited": "Edit the reply"}
 MAX_REVIEWER = 80

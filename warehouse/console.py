@@ -38,8 +38,8 @@ import duckdb
 import polars as pl
 import pyarrow as pa
 
-from tide_core.errors import TideError
 from warehouse import dictionary
+from warehouse.errors import TideError
 from warehouse.loader import HERE, connect_readonly
 
 EXAMPLES_DIR = HERE / "examples"

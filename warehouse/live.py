@@ -37,14 +37,14 @@ from pathlib import Path
 
 import duckdb
 
-from tide_core.errors import TideError
-from tide_core.review import STATUSES as REVIEW_DECISIONS
+from warehouse.errors import TideError
 
 log = logging.getLogger(__name__)
 
 ANCHOR = "000-anchor"  # an empty JSONL file and a zero-row Parquet file per kind: globs never match nothing
 COMPACTED = "compacted"
 TMP = "tmp"
+REVIEW_DECISIONS = ("approved", "flagged", "edited")  # what a review can decide (tide_core.review.STATUSES)
 
 
 class LiveRecordError(TideError, ValueError):

@@ -1,4 +1,4 @@
-"""Build the DuckDB warehouse from a Dataset, atomically.
+"""Build the DuckDB warehouse from a dataset's tables, atomically.
 
 The warehouse is built into a temporary file beside the target, checked, then swapped in with os.replace: a
 failure at any point leaves the previous warehouse untouched and raises WarehouseError saying why. The file is
@@ -13,13 +13,13 @@ import os
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Protocol
 
 import duckdb
 import polars as pl
 
-from tide_core.dataset import Dataset
-from tide_core.errors import WarehouseError
 from warehouse import DEFAULT_PATH
+from warehouse.errors import WarehouseError
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +29,15 @@ VIEWS_DIR = HERE / "views"
 STORAGE_VERSION = "v1.4.0"
 # Dataset frames and the tables they fill, in foreign-key order.
 DATASET_TABLES = ("personas", "scenarios", "conversations", "splits")
+
+
+class DatasetTables(Protocol):
+    """What the build reads from a dataset: one frame per DATASET_TABLES entry (tide_core.dataset.Dataset is one)."""
+
+    personas: pl.DataFrame
+    scenarios: pl.DataFrame
+    conversations: pl.DataFrame
+    splits: pl.DataFrame
 
 
 def sql_files(folder: Path) -> list[Path]:
@@ -76,7 +85,7 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> 
         con.unregister("_frame")
 
 
-def _write(con: duckdb.DuckDBPyConnection, ds: Dataset, info: dict[str, str], quality: list[dict],
+def _write(con: duckdb.DuckDBPyConnection, ds: DatasetTables, info: dict[str, str], quality: list[dict],
            final_path: Path, report: list[dict]) -> None:
     from warehouse.live import install_views
 
@@ -107,8 +116,8 @@ def _cleanup(tmp: Path) -> None:
         p.unlink(missing_ok=True)
 
 
-def build_warehouse(ds: Dataset, info: dict[str, str], path: Path = DEFAULT_PATH, quality: list[dict] | None = None,
-                    report: list[dict] | None = None) -> Path:
+def build_warehouse(ds: DatasetTables, info: dict[str, str], path: Path = DEFAULT_PATH,
+                    quality: list[dict] | None = None, report: list[dict] | None = None) -> Path:
     """Write `ds` into a new warehouse at `path`, replacing any previous one only on success. `quality`: variety rows
     (table dataset_quality); `report`: the quality report's rows (QualityReport.rows, table dataset_quality_report)."""
     path = Path(path).resolve()
@@ -142,7 +151,7 @@ def build_warehouse(ds: Dataset, info: dict[str, str], path: Path = DEFAULT_PATH
     return path
 
 
-def _verify(tmp: Path, ds: Dataset) -> None:
+def _verify(tmp: Path, ds: DatasetTables) -> None:
     with duckdb.connect(str(tmp), read_only=True) as con:
         for table in DATASET_TABLES:
             (n,) = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()

@@ -20,7 +20,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from tide_core.errors import TideError
+from warehouse.errors import TideError
 
 PARTITION_KEYS = ("model", "scenario")
 _BATCH_ROWS = 100_000

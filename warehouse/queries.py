@@ -8,20 +8,14 @@ Pages and the CLI call these; they never write SQL of their own.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
 import duckdb
 import polars as pl
 
-from tide_core.dataset import (
-    CONVERSATION_SCHEMA,
-    PERSONA_SCHEMA,
-    SCENARIO_SCHEMA,
-    SPLIT_SCHEMA,
-    Dataset,
-)
-from tide_core.errors import WarehouseError
+from warehouse.errors import WarehouseError
 
 QUERY_DIR = Path(__file__).resolve().parent / "queries"
 EXAMPLES_DIR = Path(__file__).resolve().parent / "examples"
@@ -64,13 +58,19 @@ def query_relation(con: duckdb.DuckDBPyConnection, name: str, **params: object) 
     return con.sql(load_query(name), params=params or None)
 
 
-def load_dataset(con: duckdb.DuckDBPyConnection) -> Dataset:
-    """The dataset tables of a warehouse as a Dataset with the canonical schemas."""
+def read_tables(con: duckdb.DuckDBPyConnection, schemas: Mapping[str, Mapping[str, pl.DataType]]
+                ) -> dict[str, pl.DataFrame]:
+    """Each table named in `schemas` (fixed names from code, never input), ordered by its schema's first column and
+    cast to that schema (tide_core.pipeline.load_dataset reads a Dataset with it)."""
     frames = {}
-    for table, schema in (("personas", PERSONA_SCHEMA), ("scenarios", SCENARIO_SCHEMA),
-                          ("conversations", CONVERSATION_SCHEMA), ("splits", SPLIT_SCHEMA)):
+    for table, schema in schemas.items():
         key = next(iter(schema))
         df = con.sql(f'SELECT * FROM "{table}" ORDER BY "{key}"').pl()
         frames[table] = df.select([pl.col(c).cast(t) for c, t in schema.items()])
-    source = con.execute("SELECT value FROM build_info WHERE key = 'dataset_source'").fetchone()
-    return Dataset(**frames, source=source[0] if source else "generator")
+    return frames
+
+
+def build_info_value(con: duckdb.DuckDBPyConnection, key: str, default: str | None = None) -> str | None:
+    """The build_info value stored under `key`, or `default` when there is no such row."""
+    row = con.execute("SELECT value FROM build_info WHERE key = ?", [key]).fetchone()
+    return row[0] if row else default

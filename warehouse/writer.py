@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from tide_core.errors import WarehouseError
+from warehouse.errors import WarehouseError
 
 
 @contextmanager

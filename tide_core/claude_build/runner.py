@@ -241,9 +241,8 @@ class _Store:
 
     def finish(self, model: str, batch_ids: list[str], progress: Progress) -> None:
         """The build's quality report and variety figures, and its provenance in build_info."""
-        from tide_core.pipeline import quality_rows, report_rows
+        from tide_core.pipeline import load_dataset, quality_rows, report_rows
         from warehouse.loader import QUALITY_REPORT_SCHEMA
-        from warehouse.queries import load_dataset
         from warehouse.writer import append_frame, transaction
 
         with self.connect() as con, transaction(con):
