@@ -44,13 +44,13 @@ def profile_from_proba(proba: np.ndarray, threshold: float) -> FactorProfile:
     return FactorProfile(float(scores[0]), float(scores[1]), float(scores[2]), n, vf, layered, order)
 
 
-def factor_profiles(texts: list[str], encoder: Encoder, clf: FactorClassifier) -> list[FactorProfile]:
-    """Profiles of many replies; all their sentences are embedded in one batch."""
-    per_text = [sentences(t) for t in texts]
-    flat = [s for ss in per_text for s in ss]
+def factor_profiles(texts: list[str], encoder: Encoder, clf: FactorClassifier,
+                    per_text: list[list[str]] | None = None) -> list[FactorProfile]:
+    """Profiles of many replies; their distinct sentences are embedded in one batch (`per_text`: the texts'
+    sentences when the caller has them already)."""
+    per_text = [sentences(t) for t in texts] if per_text is None else per_text
+    flat = list(dict.fromkeys(s for ss in per_text for s in ss))
     proba = clf.proba(encoder.encode(flat)) if flat else np.zeros((0, len(CLASSES)))
-    out, pos = [], 0
-    for ss in per_text:
-        out.append(profile_from_proba(proba[pos : pos + len(ss)], clf.presence_threshold))
-        pos += len(ss)
-    return out
+    row = {s: i for i, s in enumerate(flat)}
+    return [profile_from_proba(proba[[row[s] for s in ss]].reshape(len(ss), len(CLASSES)), clf.presence_threshold)
+            for ss in per_text]
