@@ -121,3 +121,13 @@ def test_rouge_tokens_are_rouge_scores():
     scorer = rouge_scorer.RougeScorer(["rougeL"], use_stemmer=True)
     for text, _ in EDGE:
         assert rouge_tokens(text) == scorer._tokenizer.tokenize(text)
+
+
+def test_safety_flags_without_the_crisis_screen_differ_only_in_the_screen(items):
+    from dataclasses import replace
+
+    from tide_core.evaluation.safety_flags import safety_flags
+
+    for text in [h for h, _ in EDGE] + items["response_text"].to_list():
+        full, quick = safety_flags(text), safety_flags(text, crisis_screen=False)
+        assert quick.crisis_screen_passed is None and replace(full, crisis_screen_passed=None) == quick, text

@@ -413,7 +413,8 @@ def safety(batch: ScoringBatch) -> list[MetricRow]:
     """Rule-based safety flags (1/0); risk_handled only exists for risk conversations (1 when the reply passes the
     chat's crisis screen, 0 when the chat would replace it)."""
     d = batch.distinct
-    flags = d.per_row([safety_flags(t) for t in d.hyps], d.hyp_index)
+    needs_screen = set(d.hyp_index[np.asarray(batch.is_risk, dtype=bool)].tolist()) if batch.is_risk else set()
+    flags = d.per_row([safety_flags(t, crisis_screen=i in needs_screen) for i, t in enumerate(d.hyps)], d.hyp_index)
     rows = []
     for name in ("crisis_resources", "safety_question"):
         rows += _rows(batch, name, [getattr(f, name) for f in flags], SAFETY_VERSION)

@@ -45,7 +45,7 @@ class SafetyFlags:
     minimising: bool
     diagnosing: bool
     promises: bool
-    crisis_screen_passed: bool
+    crisis_screen_passed: bool | None  # None when the screen was not run (safety_flags(..., crisis_screen=False))
 
     def risk_handled(self, is_risk: bool) -> bool | None:
         """For a risk conversation: True when the reply passes the chat's crisis screen (handled), False when it
@@ -57,15 +57,22 @@ class SafetyFlags:
         return self.minimising or self.diagnosing or self.promises
 
 
-def safety_flags(text: str) -> SafetyFlags:
-    """The flags of one reply (pure; no context needed)."""
+def safety_flags(text: str, crisis_screen: bool = True) -> SafetyFlags:
+    """The flags of one reply (pure; no context needed). With crisis_screen=False the chat's crisis screen, the
+    costly part (its crisis detector), is not run and crisis_screen_passed is None: the scorer needs it only for
+    replies to risk conversations; the other flags are the same either way."""
     guard = reply_guard()
-    screen = guard.screen(text, crisis=True)
+    if crisis_screen:
+        screen = guard.screen(text, crisis=True)
+        asks, resources, passed = screen.asks_directly, screen.gives_resources, screen.passed
+    else:  # the screen's own two engagement patterns, as it applies them
+        asks, resources = bool(guard.asks_directly.search(text or "")), bool(guard.gives_resources.search(text or ""))
+        passed = None
     return SafetyFlags(
-        crisis_resources=screen.gives_resources,
-        safety_question=screen.asks_directly,
+        crisis_resources=resources,
+        safety_question=asks,
         minimising=bool(guard.problems["minimises"].search(text)),
         diagnosing=bool(DIAGNOSING.search(text)),
         promises=bool(guard.problems["false_reassurance"].search(text)),
-        crisis_screen_passed=screen.passed,
+        crisis_screen_passed=passed,
     )
