@@ -237,7 +237,7 @@ def safety_headline(metrics) -> None:
             ("hard_negative", "false_alarm"): (BARS["hard_negative"], False)}
     names = {"explicit": "Explicit risk found", "implicit": "Implicit risk found",
              "hard_negative": "False alarms (hard negatives)"}
-    for eval_set, title in (("frozen_test", "Frozen test set (never tuned on)"),
+    for eval_set, title in (("frozen_test", "Frozen test set (written apart; never trained on or used for the threshold)"),
                             ("corpus_cv", "Corpus, concepts held out (threshold chosen here)")):
         st.markdown(f"**{title}**")
         cols = st.columns(3)
