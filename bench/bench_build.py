@@ -26,7 +26,8 @@ import duckdb  # noqa: E402
 from tide_core.config import DatasetConfig  # noqa: E402
 from tide_core.dataset import build_dataset, build_info  # noqa: E402
 from tide_core.pipeline import build_step, quality_rows, report_rows  # noqa: E402
-from warehouse.loader import DATASET_TABLES, SCHEMA_DIR, apply_sql, build_warehouse, sql_files  # noqa: E402
+from warehouse.loader import DATASET_TABLES, build_warehouse  # noqa: E402
+from warehouse.schema_version import apply_sql, schema_files  # noqa: E402
 
 
 def timed(fn, repeat: int) -> tuple[float, object]:
@@ -41,7 +42,7 @@ def timed(fn, repeat: int) -> tuple[float, object]:
 def baseline_rowwise_load(ds, path: Path) -> None:
     """The naive loader: same schema, every row bound and inserted one at a time."""
     with duckdb.connect(str(path)) as con:
-        apply_sql(con, sql_files(SCHEMA_DIR))
+        apply_sql(con, schema_files())
         for table in DATASET_TABLES:
             frame = getattr(ds, table)
             cols = ", ".join(f'"{c}"' for c in frame.columns)

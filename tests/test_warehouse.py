@@ -135,3 +135,55 @@ def test_round_trip_through_warehouse(small_warehouse, small_config):
     original = build_dataset(small_config)
     assert ds.conversations.equals(original.conversations)
     assert ds.personas.equals(original.personas)
+
+
+def test_schema_is_one_file_per_area_found_by_name():
+    from warehouse.schema_version import SCHEMA_AREAS, SCHEMA_DIR, schema_file
+
+    assert sorted(p.stem for p in SCHEMA_DIR.glob("*.sql")) == sorted(SCHEMA_AREAS)  # no catch-up files
+    assert schema_file("evaluation") == SCHEMA_DIR / "evaluation.sql"
+    with pytest.raises(WarehouseError, match="no schema area 'evaluation_extra'; expected one of"):
+        schema_file("evaluation_extra")
+
+
+def _set_version(path: Path, version: int | None) -> None:
+    """Make the warehouse at `path` look built by code of another schema version (None: before versions)."""
+    with duckdb.connect(str(path)) as con:
+        if version is None:
+            con.execute("DROP TABLE schema_version")
+            con.execute("DROP TABLE findings")  # a table added after it was built
+        else:
+            con.execute("UPDATE schema_version SET version = ?", [version])
+
+
+def test_an_old_warehouse_says_to_rebuild_and_is_upgraded_in_place(small_warehouse, tmp_path):
+    from warehouse.schema_version import SCHEMA_VERSION
+    from warehouse.writer import open_readwrite
+
+    old = loader.copy_warehouse(small_warehouse, tmp_path / "old.duckdb")
+    _set_version(old, None)
+    expected = (f"warehouse at {old} has schema version 0, this code needs {SCHEMA_VERSION}: rebuild with "
+                "`python -m tide_core build` (or the main job")
+    with pytest.raises(WarehouseError) as err:
+        loader.connect_readonly(old)
+    assert str(err.value).startswith(expected)
+    with pytest.raises(WarehouseError, match="has schema version 0"), open_readwrite(old):
+        pass
+    loader.refresh_views(old)  # what `run` and `serve` do first: version 0 only lacks tables and columns
+    with loader.connect_readonly(old) as con:
+        assert con.execute("SELECT version FROM schema_version").fetchall() == [(SCHEMA_VERSION,)]
+        assert con.execute("SELECT count(*) FROM findings").fetchone() == (0,)
+        assert con.execute("SELECT count(*) FROM conversations").fetchone() == (480,)
+
+
+def test_a_warehouse_of_another_version_is_refused_and_rebuilt_not_reused(fresh_warehouse, small_config):
+    from warehouse.schema_version import SCHEMA_VERSION
+
+    _set_version(fresh_warehouse, SCHEMA_VERSION + 1)
+    message = f"has schema version {SCHEMA_VERSION + 1}, this code needs {SCHEMA_VERSION}: rebuild with"
+    with pytest.raises(WarehouseError, match=message):
+        loader.connect_readonly(fresh_warehouse)
+    with pytest.raises(WarehouseError, match=message):
+        loader.refresh_views(fresh_warehouse)  # no in-place upgrade from a version it does not know
+    assert not build_step(small_config, fresh_warehouse).reused  # same config, other schema: rebuilt
+    assert loader.file_schema_version(fresh_warehouse) == SCHEMA_VERSION

@@ -2,7 +2,7 @@
 
 `build_step` builds the dataset and the warehouse, or reuses the warehouse when it was built from the same
 config and the same generator code and bank files (its build_info fingerprint matches; see
-tide_core.generator_version).
+tide_core.generator_version) with this code's schema version (warehouse/schema_version.py).
 """
 
 from __future__ import annotations
@@ -80,7 +80,8 @@ def build_step(
     force: bool = False,
     progress: Callable[[int], None] | None = None,
 ) -> BuildResult:
-    from warehouse.loader import build_warehouse, read_build_info
+    from warehouse.loader import build_warehouse, file_schema_version, read_build_info
+    from warehouse.schema_version import SCHEMA_VERSION
 
     started = time.perf_counter()
     info = read_build_info(path)
@@ -89,7 +90,8 @@ def build_step(
         log.info("warehouse %s holds a Claude-built dataset (%s); using it as it is", path, info["dataset_source"])
         return BuildResult(path, True, time.perf_counter() - started, int(info["n_personas"]),
                            int(info["n_conversations"]))
-    if not force and info and info.get("config_fingerprint") == cfg.fingerprint():
+    current = info is not None and file_schema_version(path) == SCHEMA_VERSION  # an older schema: rebuild
+    if not force and current and info.get("config_fingerprint") == cfg.fingerprint():
         log.info("warehouse %s is up to date (fingerprint %s); reusing it", path, cfg.fingerprint())
         return BuildResult(path, True, time.perf_counter() - started, int(info["n_personas"]),
                            int(info["n_conversations"]))

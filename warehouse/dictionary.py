@@ -1,6 +1,6 @@
 """The data dictionary, generated from the schema's own comments: `python -m warehouse.dictionary [--check]`.
 
-Every table column carries a COMMENT in warehouse/schema/*.sql (and schema/claude_build/*.sql, the tables a Claude
+Every table column carries a COMMENT in warehouse/schema/<area>.sql (and schema/claude_build/*.sql, the tables a Claude
 build adds). A view column either has its own COMMENT
 (in warehouse/views/*.sql) or inherits the comment of the base-table column of the same name. The output,
 docs/data_dictionary.md, is committed; a test fails when it is stale or when any column is undocumented.
@@ -15,7 +15,8 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.loader import SCHEMA_DIR, VIEWS_DIR, apply_sql, sql_files
+from warehouse.loader import VIEWS_DIR, sql_files
+from warehouse.schema_version import SCHEMA_DIR, SCHEMA_VERSION, apply_sql, schema_files
 
 DOC_PATH = Path(__file__).resolve().parent.parent / "docs" / "data_dictionary.md"
 
@@ -25,7 +26,7 @@ def schema_connection() -> duckdb.DuckDBPyConnection:
     from warehouse.live import install_views
 
     con = duckdb.connect()
-    apply_sql(con, sql_files(SCHEMA_DIR))
+    apply_sql(con, schema_files())
     apply_sql(con, sql_files(SCHEMA_DIR / "claude_build"))  # the tables a Claude build adds
     install_views(con, Path(tempfile.mkdtemp(prefix="tide-dictionary-")) / "schema.duckdb")
     apply_sql(con, sql_files(VIEWS_DIR))
@@ -75,6 +76,10 @@ def render(entries: list[dict]) -> str:
         "",
         "Synthetic and simulated data are flagged in the data itself: `personas.is_synthetic`, "
         "`conversations.is_synthetic`, `raters.source`, `ratings.is_simulated`.",
+        "",
+        f"Schema version {SCHEMA_VERSION} (table `schema_version`; one file per area in `warehouse/schema/`). Code "
+        "refuses a warehouse of another version with a message saying to rebuild it (`python -m tide_core build`); "
+        "`run` and `serve` upgrade a warehouse built before versions were kept (version 0) in place.",
         "",
     ]
     for kind, title in (("table", "Tables"), ("view", "Views")):

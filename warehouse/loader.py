@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Protocol
 
@@ -20,11 +19,20 @@ import polars as pl
 
 from warehouse import DEFAULT_PATH
 from warehouse.errors import WarehouseError
+from warehouse.schema_version import (
+    SCHEMA_VERSION,
+    add_new_columns,
+    apply_sql,
+    check_schema_version,
+    read_schema_version,
+    schema_files,
+    upgrade_schema,
+    write_schema_version,
+)
 
 log = logging.getLogger(__name__)
 
 HERE = Path(__file__).resolve().parent
-SCHEMA_DIR = HERE / "schema"
 VIEWS_DIR = HERE / "views"
 STORAGE_VERSION = "v1.4.0"
 # Dataset frames and the tables they fill, in foreign-key order.
@@ -51,14 +59,6 @@ def view_file(name: str) -> Path:
     if name not in by_name:
         raise WarehouseError(f"no view {name!r} in {VIEWS_DIR}; expected one of {sorted(by_name)}")
     return by_name[name]
-
-
-def apply_sql(con: duckdb.DuckDBPyConnection, files: Iterable[Path]) -> None:
-    for f in files:
-        try:
-            con.execute(f.read_text())
-        except duckdb.Error as exc:
-            raise WarehouseError(f"{f.name}: {exc}") from exc
 
 
 def _check_writable(path: Path) -> None:
@@ -89,7 +89,8 @@ def _write(con: duckdb.DuckDBPyConnection, ds: DatasetTables, info: dict[str, st
            final_path: Path, report: list[dict]) -> None:
     from warehouse.live import install_views
 
-    apply_sql(con, sql_files(SCHEMA_DIR))
+    apply_sql(con, schema_files())
+    write_schema_version(con)
     for table in DATASET_TABLES:
         _insert(con, table, getattr(ds, table))
     if quality:
@@ -159,26 +160,17 @@ def _verify(tmp: Path, ds: DatasetTables) -> None:
                 raise WarehouseError(f"table {table} has {n} rows after loading, expected {getattr(ds, table).height}")
 
 
-# Columns added to the schema after warehouses were built without them: an existing warehouse gets them (NULL in
-# older rows) when its views are refreshed or the models stage writes, so a rerun can reuse it.
-ADDED_COLUMNS = (("training_log", "reply_tokens", "BIGINT"), ("training_log", "seconds", "DOUBLE"),
-                 ("responses", "stop_reason", "VARCHAR"))
-
-
-def add_new_columns(con: duckdb.DuckDBPyConnection) -> None:
-    """ALTER TABLE ... ADD COLUMN IF NOT EXISTS for every ADDED_COLUMNS entry (names from the fixed list)."""
-    for table, column, sql_type in ADDED_COLUMNS:
-        con.execute(f'ALTER TABLE "{table}" ADD COLUMN IF NOT EXISTS "{column}" {sql_type}')
-
-
 def refresh_views(path: Path) -> None:
-    """Bring the views of an existing warehouse up to date: the live_* views (pointed again at the live folder
-    beside `path`, e.g. after the project folder moved) and every view in warehouse/views (created or replaced).
+    """Bring an existing warehouse up to date: its schema (an UPGRADABLE older version is upgraded in place, any
+    other version refused with the rebuild message), the live_* views (pointed again at the live folder beside
+    `path`, e.g. after the project folder moved) and every view in warehouse/views (created or replaced).
     Opens the file read-write briefly: run it before the dashboard starts, never while it serves."""
     from warehouse.live import install_views
     from warehouse.writer import open_readwrite, transaction
 
-    with open_readwrite(path) as con, transaction(con):
+    with open_readwrite(path, check_version=False) as con, transaction(con):
+        if upgrade_schema(con, Path(path)):
+            log.info("warehouse %s upgraded in place to schema version %s", path, SCHEMA_VERSION)
         add_new_columns(con)
         install_views(con, Path(path))
         for f in sql_files(VIEWS_DIR):
@@ -198,11 +190,30 @@ def copy_warehouse(src: Path, dest: Path) -> Path:
 
 
 def connect_readonly(path: Path = DEFAULT_PATH) -> duckdb.DuckDBPyConnection:
-    """A read-only connection; several processes can hold one at once (analysts' shells included)."""
+    """A read-only connection; several processes can hold one at once (analysts' shells included). Raises
+    WarehouseError saying to rebuild when the warehouse has another schema version (schema_version.py)."""
     path = Path(path)
     if not path.is_file():
         raise WarehouseError(f"no warehouse at {path}; build it with `python -m tide_core build`")
-    return duckdb.connect(str(path), read_only=True)
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        check_schema_version(con, path)
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def file_schema_version(path: Path) -> int | None:
+    """The schema version of the warehouse at `path` (0: built before versions were kept), or None when there is
+    no readable warehouse."""
+    if not Path(path).is_file():
+        return None
+    try:
+        with duckdb.connect(str(path), read_only=True) as con:
+            return read_schema_version(con)
+    except duckdb.Error:
+        return None
 
 
 def read_build_info(path: Path) -> dict[str, str] | None:

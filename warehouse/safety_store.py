@@ -1,4 +1,4 @@
-"""Warehouse writes of the crisis-detector evaluation (tables in schema/07_safety.sql).
+"""Warehouse writes of the crisis-detector evaluation (tables in schema/safety.sql).
 
     write_safety_eval(path, report.frames())     # one transaction: the version's old rows replaced, new ones in
 
@@ -11,11 +11,11 @@ from pathlib import Path
 
 import polars as pl
 
-from warehouse.loader import SCHEMA_DIR, apply_sql
 from warehouse.queries import load_query
+from warehouse.schema_version import apply_sql, schema_file
 from warehouse.writer import append_frame, open_readwrite, transaction
 
-SCHEMA_FILE = SCHEMA_DIR / "07_safety.sql"
+SCHEMA_FILE = schema_file("safety")
 TABLES = ("safety_detector_versions", "safety_eval_metrics", "safety_eval_confusion", "safety_eval_cases")
 
 

@@ -16,11 +16,13 @@ import duckdb
 import polars as pl
 
 from warehouse.errors import WarehouseError
+from warehouse.schema_version import check_schema_version
 
 
 @contextmanager
-def open_readwrite(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A read-write connection to an existing warehouse; closed (and checkpointed) on exit."""
+def open_readwrite(path: Path, check_version: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-write connection to an existing warehouse; closed (and checkpointed) on exit. Raises WarehouseError
+    saying to rebuild when the warehouse has another schema version (check_version=False: the upgrade itself)."""
     path = Path(path)
     if not path.is_file():
         raise WarehouseError(f"no warehouse at {path}; build it with `python -m tide_core build`")
@@ -29,6 +31,8 @@ def open_readwrite(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     except duckdb.IOException as exc:
         raise WarehouseError(f"cannot open {path} for writing (is another process holding it?): {exc}") from exc
     try:
+        if check_version:
+            check_schema_version(con, path)
         yield con
         con.execute("CHECKPOINT")
     finally:

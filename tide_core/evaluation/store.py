@@ -11,10 +11,11 @@ import duckdb
 import polars as pl
 
 from tide_core.errors import WarehouseError
-from warehouse.loader import SCHEMA_DIR, view_file
+from warehouse.loader import view_file
 from warehouse.queries import query_relation
+from warehouse.schema_version import schema_file
 
-SCHEMA_FILE = SCHEMA_DIR / "06_evaluation_extra.sql"
+SCHEMA_FILE = schema_file("evaluation")
 # The views the evaluation stage creates in a warehouse built before they existed, by name, in dependency order.
 EVALUATION_VIEWS = ("v_response_scores", "v_latest_findings", "v_latest_stat_results", "v_safety_by_model",
                     "v_blind_audit", "v_ratings_all")

@@ -33,7 +33,7 @@ TABLES: dict[str, tuple[dict[str, pl.DataType], tuple[str, ...]]] = {
     "conversations": (CONVERSATION_SCHEMA, ("persona_id", "conv_index")),
     "splits": (SPLIT_SCHEMA, ("persona_id",)),
 }
-# Columns declared NOT NULL in warehouse/schema/01_dataset.sql; importers refuse nulls there.
+# Columns declared NOT NULL in warehouse/schema/dataset.sql; importers refuse nulls there.
 NOT_NULL: dict[str, frozenset[str]] = {
     "personas": frozenset({
         "persona_id", "first_name", "age", "age_band", "gender", "ethnicity", "education", "occupation",

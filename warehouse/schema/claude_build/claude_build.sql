@@ -101,26 +101,17 @@ COMMENT ON COLUMN claude_attempts.cache_read_tokens IS 'Input tokens read from t
 COMMENT ON COLUMN claude_attempts.cost_usd IS 'Cost by the build''s price table, batch discount applied.';
 COMMENT ON COLUMN claude_attempts.recorded_at IS 'When the result was applied (UTC).';
 
-CREATE TABLE bank_conversations (
-    conversation_id  VARCHAR PRIMARY KEY,
-    persona_id       INTEGER NOT NULL,
-    conv_index       INTEGER NOT NULL,
-    scenario_id      VARCHAR,
-    client_message   VARCHAR NOT NULL,
-    reference_reply  VARCHAR NOT NULL,
-    factor_order     VARCHAR,
-    validates_first  BOOLEAN,
-    er_start         INTEGER,
-    er_end           INTEGER,
-    dn_start         INTEGER,
-    dn_end           INTEGER,
-    sr_start         INTEGER,
-    sr_end           INTEGER,
-    is_risk          BOOLEAN NOT NULL,
-    risk_type        VARCHAR,
-    reference_source VARCHAR NOT NULL,
-    is_synthetic     BOOLEAN NOT NULL
-);
+-- The columns of conversations (warehouse/schema/dataset.sql), taken from it rather than repeated: CREATE TABLE AS
+-- copies names and types only, so the key and the NOT NULLs are set again (no foreign keys: a comparison table).
+CREATE TABLE bank_conversations AS SELECT * FROM conversations WHERE false;
+ALTER TABLE bank_conversations ADD PRIMARY KEY (conversation_id);
+ALTER TABLE bank_conversations ALTER COLUMN persona_id SET NOT NULL;
+ALTER TABLE bank_conversations ALTER COLUMN conv_index SET NOT NULL;
+ALTER TABLE bank_conversations ALTER COLUMN client_message SET NOT NULL;
+ALTER TABLE bank_conversations ALTER COLUMN reference_reply SET NOT NULL;
+ALTER TABLE bank_conversations ALTER COLUMN is_risk SET NOT NULL;
+ALTER TABLE bank_conversations ALTER COLUMN reference_source SET NOT NULL;
+ALTER TABLE bank_conversations ALTER COLUMN is_synthetic SET NOT NULL;
 COMMENT ON TABLE bank_conversations IS 'Claude-built warehouses only (build --generator claude). The bank generator''s conversations for the same plan as the Claude build (same personas, scenarios, factor orders, risk), for comparison; same columns as conversations.';
 COMMENT ON COLUMN bank_conversations.conversation_id IS 'P<persona>-C<index>: the same id as the Claude-built conversation of the same plan.';
 COMMENT ON COLUMN bank_conversations.persona_id IS 'The persona (personas.persona_id).';

@@ -1,5 +1,4 @@
--- The chat's crisis detector, evaluated (filled by `python -m tide_core safety-eval` and the main job). IF NOT EXISTS
--- so the evaluation can add them to a warehouse built before these tables existed.
+-- The chat's crisis detector, evaluated (filled by `python -m tide_core safety-eval` and the main job).
 
 CREATE TABLE IF NOT EXISTS safety_detector_versions (
     detector_version  VARCHAR PRIMARY KEY,

@@ -1,6 +1,14 @@
--- Provenance and dataset quality of this warehouse build.
+-- Provenance and dataset quality of this warehouse build, and the schema version it was built with.
 
-CREATE TABLE build_info (
+CREATE TABLE IF NOT EXISTS schema_version (
+    version    INTEGER NOT NULL,
+    applied_at TIMESTAMP NOT NULL
+);
+COMMENT ON TABLE schema_version IS 'One row: the version of warehouse/schema/*.sql this warehouse was built with (or upgraded in place to). Code of another version refuses the file with a message saying to rebuild it (python -m tide_core build); a warehouse without this table was built before versions were kept (version 0).';
+COMMENT ON COLUMN schema_version.version IS 'Schema version (warehouse.schema_version.SCHEMA_VERSION of the code that wrote it).';
+COMMENT ON COLUMN schema_version.applied_at IS 'When the warehouse was built or upgraded to this version (UTC).';
+
+CREATE TABLE IF NOT EXISTS build_info (
     key   VARCHAR PRIMARY KEY,
     value VARCHAR NOT NULL
 );
@@ -8,7 +16,7 @@ COMMENT ON TABLE build_info IS 'How this warehouse was built: config fingerprint
 COMMENT ON COLUMN build_info.key IS 'Setting name, e.g. config_fingerprint, seed, n_conversations, build_seconds.';
 COMMENT ON COLUMN build_info.value IS 'Setting value, as text.';
 
-CREATE TABLE dataset_quality (
+CREATE TABLE IF NOT EXISTS dataset_quality (
     scope  VARCHAR NOT NULL,
     metric VARCHAR NOT NULL,
     value  DOUBLE NOT NULL,
@@ -20,7 +28,7 @@ COMMENT ON COLUMN dataset_quality.metric IS 'distinct_1, distinct_2, exact_dupli
 COMMENT ON COLUMN dataset_quality.value IS 'The value (a count for top_sentence and top_opening).';
 COMMENT ON COLUMN dataset_quality.detail IS 'The sentence or opening for top_* rows; NULL otherwise.';
 
-CREATE TABLE dataset_quality_report (
+CREATE TABLE IF NOT EXISTS dataset_quality_report (
     config_fingerprint VARCHAR NOT NULL,
     scope              VARCHAR NOT NULL,
     measure            VARCHAR NOT NULL,

@@ -1,6 +1,6 @@
 -- Models, generation runs, their responses and training curves (filled by the models work).
 
-CREATE TABLE models (
+CREATE TABLE IF NOT EXISTS models (
     model_id        VARCHAR PRIMARY KEY,
     display_name    VARCHAR NOT NULL,
     family          VARCHAR,
@@ -22,7 +22,7 @@ COMMENT ON COLUMN models.is_from_scratch IS 'True for baselines trained from scr
 COMMENT ON COLUMN models.recipe IS 'Path of the training recipe (training/recipes/*.yaml).';
 COMMENT ON COLUMN models.notes IS 'Free text.';
 
-CREATE TABLE runs (
+CREATE TABLE IF NOT EXISTS runs (
     run_id        VARCHAR PRIMARY KEY,
     model_id      VARCHAR NOT NULL REFERENCES models (model_id),
     mode          VARCHAR NOT NULL CHECK (mode IN ('zero_shot', 'fine_tuned', 'reference')),
@@ -50,7 +50,7 @@ COMMENT ON COLUMN runs.started_at IS 'Start time (UTC).';
 COMMENT ON COLUMN runs.finished_at IS 'End time (UTC); NULL while running or after an interruption.';
 COMMENT ON COLUMN runs.status IS 'running, finished or failed.';
 
-CREATE TABLE responses (
+CREATE TABLE IF NOT EXISTS responses (
     response_id       VARCHAR PRIMARY KEY,
     run_id            VARCHAR NOT NULL REFERENCES runs (run_id),
     conversation_id   VARCHAR NOT NULL REFERENCES conversations (conversation_id),
@@ -73,7 +73,7 @@ COMMENT ON COLUMN responses.completion_tokens IS 'Tokens generated.';
 COMMENT ON COLUMN responses.created_at IS 'When generated (UTC).';
 COMMENT ON COLUMN responses.stop_reason IS 'Why the reply ended: end_turn (the model ended it), max_tokens (cut by the token cap: truncated), another backend reason, or NULL when unknown (synthetic systems).';
 
-CREATE TABLE training_log (
+CREATE TABLE IF NOT EXISTS training_log (
     run_id VARCHAR NOT NULL REFERENCES runs (run_id),
     step   INTEGER NOT NULL,
     split  VARCHAR NOT NULL,

@@ -1,6 +1,6 @@
 -- The dataset: personas, scenarios, conversations (two turns + factor spans), splits and clinical reviews.
 
-CREATE TABLE personas (
+CREATE TABLE IF NOT EXISTS personas (
     persona_id          INTEGER PRIMARY KEY,
     first_name          VARCHAR NOT NULL,
     age                 INTEGER NOT NULL CHECK (age BETWEEN 18 AND 100),
@@ -50,7 +50,7 @@ COMMENT ON COLUMN personas.is_synthetic IS 'True when the persona was generated 
 COMMENT ON COLUMN personas.source IS 'generator (this project) or tide_release (imported from the published TIDE files).';
 COMMENT ON COLUMN personas.extra_json IS 'Imported metadata fields with no column here, as JSON; NULL for generated personas.';
 
-CREATE TABLE scenarios (
+CREATE TABLE IF NOT EXISTS scenarios (
     scenario_id      VARCHAR PRIMARY KEY,
     title            VARCHAR NOT NULL,
     description      VARCHAR NOT NULL,
@@ -64,7 +64,7 @@ COMMENT ON COLUMN scenarios.description IS 'One-sentence description of the situ
 COMMENT ON COLUMN scenarios.primary_emotions IS 'Emotions the client typically expresses in this scenario.';
 COMMENT ON COLUMN scenarios.cluster IS 'PTSD symptom cluster it mostly speaks to: intrusion, avoidance, mood, arousal.';
 
-CREATE TABLE conversations (
+CREATE TABLE IF NOT EXISTS conversations (
     conversation_id  VARCHAR PRIMARY KEY,
     persona_id       INTEGER NOT NULL REFERENCES personas (persona_id),
     conv_index       INTEGER NOT NULL,
@@ -105,7 +105,7 @@ COMMENT ON COLUMN conversations.risk_type IS 'hopelessness or passive_death_wish
 COMMENT ON COLUMN conversations.reference_source IS 'Who wrote the reference: generator, tide_release or a model backend.';
 COMMENT ON COLUMN conversations.is_synthetic IS 'True when the text was generated rather than written by a person.';
 
-CREATE TABLE splits (
+CREATE TABLE IF NOT EXISTS splits (
     persona_id INTEGER PRIMARY KEY REFERENCES personas (persona_id),
     split      VARCHAR NOT NULL CHECK (split IN ('train', 'validation', 'test')),
     split_seed INTEGER NOT NULL
@@ -115,7 +115,7 @@ COMMENT ON COLUMN splits.persona_id IS 'The persona (personas.persona_id).';
 COMMENT ON COLUMN splits.split IS 'train, validation or test.';
 COMMENT ON COLUMN splits.split_seed IS 'Seed of the hash that assigned the split (stable when the persona count changes).';
 
-CREATE TABLE reviews (
+CREATE TABLE IF NOT EXISTS reviews (
     review_id       VARCHAR PRIMARY KEY,
     conversation_id VARCHAR NOT NULL REFERENCES conversations (conversation_id),
     status          VARCHAR NOT NULL CHECK (status IN ('pending', 'approved', 'flagged', 'edited')),
