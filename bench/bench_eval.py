@@ -35,7 +35,7 @@ import polars as pl  # noqa: E402
 
 from bench.legacy_scoring import legacy_score_frame  # noqa: E402
 from tide_core.config import DatasetConfig  # noqa: E402
-from tide_core.evaluation.analysis import run_statistics  # noqa: E402
+from tide_core.evaluation.analysis_run import run_statistics  # noqa: E402
 from tide_core.evaluation.embeddings import CachedEncoder, EmbeddingCache, MiniLMEncoder  # noqa: E402
 from tide_core.evaluation.panel import PanelConfig, panel_ratings_frame, simulate_panel, synthetic_items  # noqa: E402
 from tide_core.evaluation.scoring import ensure_classifier, score_frame  # noqa: E402

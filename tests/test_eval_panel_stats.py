@@ -9,8 +9,9 @@ import polars as pl
 import pytest
 
 from tide_core.evaluation.agreement import alpha, value_counts
-from tide_core.evaluation.analysis import run_statistics
+from tide_core.evaluation.analysis_run import run_statistics
 from tide_core.evaluation.correlation import spearman_ci
+from tide_core.evaluation.estimators import analysis_frame, demographic_tests, psd_wald
 from tide_core.evaluation.findings import CLAIMS
 from tide_core.evaluation.panel import (
     PanelConfig,
@@ -20,7 +21,6 @@ from tide_core.evaluation.panel import (
     synthetic_items,
 )
 from tide_core.evaluation.stat_rows import StatRow, adjust_family, suppress_small
-from tide_core.evaluation.stats import analysis_frame, demographic_tests, psd_wald
 
 RECOVERY = PanelConfig(n_raters=300, ratings_per_rater=40, seed=5, purpose="recovery_test")
 

@@ -11,6 +11,7 @@ import krippendorff
 import numpy as np
 import polars as pl
 
+from tide_core.evaluation.intervals import percentile_bootstrap
 from tide_core.evaluation.stat_rows import MIN_CELL_PUBLISHED, StatRow, suppress_small
 
 FIELDS = ("empathy", "emotion_recognition", "distress_normalization", "supportive_reflection")
@@ -20,7 +21,8 @@ DOMAIN = [1, 2, 3, 4, 5]
 def value_counts(frame: pl.DataFrame, field: str) -> np.ndarray:
     """(items, 5) counts of each rating value per item, for items with at least two ratings of `field`."""
     counts = (frame.filter(pl.col(field).is_not_null())
-              .group_by("response_id").agg([(pl.col(field) == v).sum().alias(str(v)) for v in DOMAIN]))
+              .group_by("response_id").agg([(pl.col(field) == v).sum().alias(str(v)) for v in DOMAIN])
+              .sort("response_id"))  # a fixed item order: the seeded bootstrap then resamples the same items
     m = counts.select([str(v) for v in DOMAIN]).to_numpy().astype(float)
     return m[m.sum(axis=1) >= 2]
 
@@ -30,11 +32,9 @@ def alpha(counts: np.ndarray) -> float:
 
 
 def bootstrap_alpha(counts: np.ndarray, n_boot: int, seed: int) -> tuple[float, float]:
-    """Percentile 95 % interval of alpha over items resampled with replacement."""
-    rng = np.random.default_rng(seed)
-    draws = [alpha(counts[rng.integers(0, len(counts), len(counts))]) for _ in range(n_boot)]
-    lo, hi = np.nanpercentile(draws, [2.5, 97.5])
-    return float(lo), float(hi)
+    """Percentile 95 % interval of alpha over items (rows of `counts`) resampled with replacement."""
+    return percentile_bootstrap((np.arange(len(counts)),), lambda items: alpha(counts[items]), n_boot, seed,
+                                vectorized=False)
 
 
 def alpha_row(frame: pl.DataFrame, field: str, scope: str, n_boot: int, seed: int) -> StatRow:

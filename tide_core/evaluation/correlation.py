@@ -7,35 +7,31 @@ import numpy as np
 import polars as pl
 from scipy import stats as sps
 
+from tide_core.evaluation.intervals import percentile_bootstrap
 from tide_core.evaluation.stat_rows import MIN_CELL_PUBLISHED, StatRow, suppress_small
 
 METRICS = ("cosine_minilm", "rougeL", "bleu", "chrf", "n_factors", "n_words")
 
 
-def _rowwise_spearman(x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """Spearman rho of each row pair of (B, n) arrays (ranks with ties averaged, then Pearson)."""
-    rx, ry = sps.rankdata(x, axis=1), sps.rankdata(y, axis=1)
-    rx -= rx.mean(axis=1, keepdims=True)
-    ry -= ry.mean(axis=1, keepdims=True)
-    den = np.sqrt((rx * rx).sum(axis=1) * (ry * ry).sum(axis=1))
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return (rx * ry).sum(axis=1) / den
+def _spearman(x: np.ndarray, y: np.ndarray, axis: int = -1) -> np.ndarray:
+    """Spearman rho along `axis` (Pearson's r of the ranks, ties averaged), vectorised over the bootstrap's resamples;
+    NaN (scipy warns; percentile_bootstrap silences it) for a resample with no spread."""
+    return sps.pearsonr(sps.rankdata(x, axis=axis), sps.rankdata(y, axis=axis), axis=axis).statistic
 
 
 def spearman_ci(x: np.ndarray, y: np.ndarray, n_boot: int, seed: int) -> tuple[float, float, float, float]:
     """rho, its percentile 95 % interval (paired resampling of responses), and the p-value of rho = 0."""
     res = sps.spearmanr(x, y)
-    rng = np.random.default_rng(seed)
-    idx = rng.integers(0, len(x), (n_boot, len(x)))
-    lo, hi = np.nanpercentile(_rowwise_spearman(x[idx], y[idx]), [2.5, 97.5])
-    return float(res.statistic), float(lo), float(hi), float(res.pvalue)
+    lo, hi = percentile_bootstrap((x, y), _spearman, n_boot, seed, paired=True)
+    return float(res.statistic), lo, hi, float(res.pvalue)
 
 
 def per_response(frame: pl.DataFrame) -> pl.DataFrame:
     """Mean empathy rating per response with its metrics and scenario."""
     return frame.group_by("response_id").agg(pl.col("empathy").mean().alias("mean_empathy"),
                                              pl.col("scenario_id").first(),
-                                             *[pl.col(m).first() for m in METRICS if m in frame.columns])
+                                             *[pl.col(m).first() for m in METRICS if m in frame.columns]
+                                             ).sort("response_id")  # fixed order for the seeded bootstrap
 
 
 def rho_row(g: pl.DataFrame, metric: str, scope: str, n_boot: int, seed: int) -> StatRow:
@@ -53,6 +49,6 @@ def metric_human(frame: pl.DataFrame, n_boot: int = 1000, seed: int = 13) -> lis
     """Every metric overall; cosine (the study's main metric) per scenario too."""
     resp = per_response(frame)
     rows = [rho_row(resp, m, "all", n_boot, seed) for m in METRICS if m in resp.columns]
-    for (scenario,), g in resp.sort("scenario_id").group_by("scenario_id", maintain_order=True):
+    for (scenario,), g in resp.sort("scenario_id", "response_id").group_by("scenario_id", maintain_order=True):
         rows.append(rho_row(g, "cosine_minilm", f"scenario={scenario}", n_boot, seed))
     return rows

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from tide_core.evaluation.estimators import GENDER_EQUIVALENCE
 from tide_core.evaluation.stat_rows import StatRow
-from tide_core.evaluation.stats import GENDER_EQUIVALENCE
 
 ALPHA = 0.05
 WEAK_RHO = 0.4

@@ -1,8 +1,11 @@
-"""95 % intervals from SQL aggregates, for the dashboard's descriptive tables (the warehouse aggregates, this adds
-the interval; pages only draw).
+"""Every 95 % interval of the evaluation, from scipy: the t interval of a mean (from a sample, or from SQL
+aggregates for the dashboard's descriptive tables), the Fisher interval of Spearman's rho, and the percentile
+bootstrap the statistics pass uses for alpha and rho.
 
+    mean, lo, hi, t, p = mean_t_test(diffs)                      # a sample against 0 (scipy.stats.ttest_1samp)
     df = with_t_interval(query_result, mean="rating_mean", sd="rating_sd", n="n_rated_items")
     df = with_spearman_interval(rho_table, rho="rho", n="n")
+    lo, hi = percentile_bootstrap((x, y), statistic, n_boot=1000, seed=13, paired=True)
 
 Means use Student's t with n - 1 degrees of freedom over the unit the query aggregated (a response's mean rating,
 a rater's mean rating, a conversation's paired difference), so repeated ratings of one item or by one rater are not
@@ -11,6 +14,9 @@ than MIN_CELL_RELIABLE units are flagged `reliable = false`; pages grey them out
 """
 
 from __future__ import annotations
+
+import warnings
+from collections.abc import Callable
 
 import numpy as np
 import polars as pl
@@ -22,13 +28,27 @@ MIN_CELL_RELIABLE = 5
 LEVEL = 0.95
 
 
+def mean_t_test(x: np.ndarray, level: float = LEVEL) -> tuple[float, float, float, float, float]:
+    """mean, t interval, t and two-sided p of a sample against 0 (scipy's one-sample t-test). Fewer than 2 values:
+    the mean (NaN when none) and NaN; no spread: the mean as both ends and NaN for t and p."""
+    n = len(x)
+    if n < 2:
+        return (float(x.mean()) if n else np.nan), np.nan, np.nan, np.nan, np.nan
+    mean = float(x.mean())
+    if x.std(ddof=1) == 0:
+        return mean, mean, mean, np.nan, np.nan
+    test = sps.ttest_1samp(x, 0.0)
+    ci = test.confidence_interval(level)
+    return mean, float(ci.low), float(ci.high), float(test.statistic), float(test.pvalue)
+
+
 def t_interval(mean, sd, n, level: float = LEVEL) -> tuple[np.ndarray, np.ndarray]:
     """Lower and upper ends of the t interval of a mean from (mean, sd, n) arrays; NaN where n < 2 or sd is missing."""
     mean, sd, n = (np.asarray(x, dtype=float) for x in (mean, sd, n))
     ok = (n >= 2) & np.isfinite(sd) & np.isfinite(mean)
-    df = np.where(ok, n - 1, 1.0)
-    half = sps.t.ppf(0.5 + level / 2, df) * np.where(ok, sd, np.nan) / np.sqrt(np.where(ok, n, 1.0))
-    return mean - half, mean + half
+    scale = np.where(ok, sd, np.nan) / np.sqrt(np.where(ok, n, 1.0))
+    with np.errstate(invalid="ignore"):  # NaN scale -> NaN ends, as documented
+        return sps.t.interval(level, np.where(ok, n - 1, 1.0), loc=mean, scale=scale)
 
 
 def spearman_interval(rho, n, level: float = LEVEL) -> tuple[np.ndarray, np.ndarray]:
@@ -42,6 +62,20 @@ def spearman_interval(rho, n, level: float = LEVEL) -> tuple[np.ndarray, np.ndar
     half = sps.norm.ppf(0.5 + level / 2) * se
     lo, hi = np.tanh(z - half), np.tanh(z + half)
     return np.where(ok, lo, np.nan), np.where(ok, hi, np.nan)
+
+
+def percentile_bootstrap(data: tuple[np.ndarray, ...], statistic: Callable[..., np.ndarray], n_boot: int, seed: int,
+                         *, paired: bool = False, vectorized: bool = True, level: float = LEVEL) -> tuple[float, float]:
+    """Percentile interval of `statistic` over `n_boot` resamples (scipy.stats.bootstrap, seeded). Resamples where
+    the statistic is undefined (NaN, e.g. a resample with no spread) are left out of the percentiles rather than
+    making the whole interval NaN, as scipy's own interval would."""
+    with warnings.catch_warnings():  # the NaN resamples scipy warns about are dropped below
+        warnings.simplefilter("ignore")
+        res = sps.bootstrap(data, statistic, n_resamples=n_boot, paired=paired, vectorized=vectorized,
+                            method="percentile", rng=np.random.default_rng(seed))
+    tail = 100 * (1 - level) / 2
+    lo, hi = np.nanpercentile(res.bootstrap_distribution, [tail, 100 - tail])
+    return float(lo), float(hi)
 
 
 def _reliable(n: pl.Series) -> pl.Series:

@@ -22,7 +22,7 @@ from pathlib import Path
 import duckdb
 
 from tide_core.evaluation import store
-from tide_core.evaluation.analysis import latest_fingerprint, run_statistics, write_analysis
+from tide_core.evaluation.analysis_run import run_statistics
 from tide_core.evaluation.embeddings import default_encoder
 from tide_core.evaluation.panel import PanelConfig, simulate_panel, write_panel
 from tide_core.evaluation.scoring import ensure_classifier, score_responses
@@ -82,13 +82,13 @@ def _run_analyses(con: duckdb.DuckDBPyConnection, panel_id: str | None, seed: in
         if simulated and panel is None:
             continue
         fingerprint = store.ratings_fingerprint(con, simulated, panel)
-        if latest_fingerprint(con, source) == fingerprint:
+        if store.latest_fingerprint(con, source) == fingerprint:
             continue
         ratings = store.ratings_frame(con, simulated, panel)
         if ratings.is_empty():
             continue
         out = run_statistics(ratings, items, source, fingerprint, n_boot=n_boot, seed=seed)
-        write_analysis(con, out)
+        store.write_analysis(con, out)
         done.append(out.analysis_id)
     return done
 

@@ -7,13 +7,21 @@ these functions build.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
 import duckdb
 import polars as pl
 
 from tide_core.errors import WarehouseError
+from tide_core.evaluation import EVAL_VERSION
 from warehouse.loader import view_file
 from warehouse.queries import query_relation
 from warehouse.schema_version import schema_file
+from warehouse.writer import append_frame, transaction
+
+if TYPE_CHECKING:
+    from tide_core.evaluation.analysis_run import AnalysisOutput
 
 SCHEMA_FILE = schema_file("evaluation")
 # The views the evaluation stage creates in a warehouse built before they existed, by name, in dependency order.
@@ -87,3 +95,24 @@ def panel_covers(con: duckdb.DuckDBPyConnection, panel_id: str) -> bool:
 def response_count(con: duckdb.DuckDBPyConnection) -> int:
     (n,) = first_row(con, "eval_response_count")
     return n
+
+
+def write_analysis(con: duckdb.DuckDBPyConnection, out: AnalysisOutput) -> None:
+    """Store a statistics pass (analysis_run.run_statistics): analysis_runs row, stat_results and findings, in one
+    transaction."""
+    run = {"analysis_id": out.analysis_id, "data_source": out.data_source, "inputs_fingerprint": out.fingerprint,
+           "n_ratings": out.n_ratings, "n_raters": out.n_raters, "n_excluded_raters": out.n_excluded_raters,
+           "n_responses": out.n_responses, "seconds": out.seconds, "code_version": EVAL_VERSION,
+           "created_at": datetime.now(UTC).replace(tzinfo=None)}
+    with transaction(con):
+        append_frame(con, "analysis_runs", pl.DataFrame([run]))
+        if out.rows:
+            append_frame(con, "stat_results", pl.DataFrame([r.record(out.analysis_id) for r in out.rows],
+                                                           infer_schema_length=None))
+        append_frame(con, "findings", pl.DataFrame(out.findings, infer_schema_length=None))
+
+
+def latest_fingerprint(con: duckdb.DuckDBPyConnection, data_source: str) -> str | None:
+    """The inputs fingerprint of the latest statistics pass on `data_source`, or None."""
+    row = first_row(con, "eval_latest_analysis_fingerprint", data_source=data_source)
+    return row[0] if row else None

@@ -1,6 +1,7 @@
-"""The study's statistics on one data source's ratings: fine-tuning gains, models of the rating, demographic effects.
+"""The study's estimators and tests on an analysis frame: fine-tuning gains, models of the rating, demographic
+effects. Each returns StatRows (stat_rows.py); analysis_run.py runs them all as one pass.
 
-    frame = analysis_frame(ratings, items)          # exclusions applied, demographics coded
+    frame, n_excluded = analysis_frame(ratings, items)   # exclusions applied, demographics coded
     rows = finetune_gains(frame) + scenario_gains(frame) + ... (list[StatRow])
 
 Gains are paired by item: for each conversation, the mean rating of a model's fine-tuned reply minus the mean
@@ -20,6 +21,7 @@ import polars as pl
 import statsmodels.formula.api as smf
 from scipy import stats as sps
 
+from tide_core.evaluation.intervals import mean_t_test
 from tide_core.evaluation.panel import OLDER_BANDS
 from tide_core.evaluation.stat_rows import StatRow, adjust_family, suppress_small
 
@@ -54,19 +56,6 @@ def analysis_frame(ratings: pl.DataFrame, items: pl.DataFrame) -> tuple[pl.DataF
     return frame, bad
 
 
-def _t_summary(x: np.ndarray) -> tuple[float, float, float, float, float]:
-    """mean, 95 % t interval, t and two-sided p of a sample against 0."""
-    n = len(x)
-    if n < 2:
-        return (float(x.mean()) if n else np.nan), np.nan, np.nan, np.nan, np.nan
-    mean, se = x.mean(), x.std(ddof=1) / np.sqrt(n)
-    if se == 0:
-        return float(mean), float(mean), float(mean), np.nan, np.nan
-    half = sps.t.ppf(0.975, n - 1) * se
-    t = mean / se
-    return float(mean), float(mean - half), float(mean + half), float(t), float(2 * sps.t.sf(abs(t), n - 1))
-
-
 def paired_item_diffs(frame: pl.DataFrame, model_a: str, mode_a: str, model_b: str, mode_b: str) -> pl.DataFrame:
     """Per conversation: mean rating of (model_a, mode_a) minus mean rating of (model_b, mode_b)."""
     def means(model: str, mode: str) -> pl.DataFrame:
@@ -78,7 +67,7 @@ def paired_item_diffs(frame: pl.DataFrame, model_a: str, mode_a: str, model_b: s
 
 
 def _gain_row(analysis: str, term: str, scope: str, diffs: np.ndarray, method: str) -> StatRow:
-    mean, lo, hi, t, p = _t_summary(diffs)
+    mean, lo, hi, t, p = mean_t_test(diffs)
     sd = diffs.std(ddof=1) if len(diffs) > 1 else np.nan
     return suppress_small(StatRow(analysis, term, scope, mean, len(diffs), method, lo, hi, t, "t", p,
                                   detail={"cohen_dz": float(mean / sd) if sd and np.isfinite(sd) else None}))
@@ -299,7 +288,7 @@ def demographic_cells(frame: pl.DataFrame) -> list[StatRow]:
            for (k,), g in frame.sort("education").group_by("education", maintain_order=True)]
     gender = []
     for (k,), g in frame.sort("gender").group_by("gender", maintain_order=True):
-        mean, lo, hi, _, _ = _t_summary(g["empathy"].to_numpy())
+        mean, lo, hi, _, _ = mean_t_test(g["empathy"].to_numpy())
         gender.append(suppress_small(StatRow("demographic_cells", "mean_empathy", f"gender={k}", mean, g.height,
                                              "mean rating with 95 % t interval", lo, hi)))
     return adjust_family(age, "cells_age") + adjust_family(edu, "cells_education") + gender

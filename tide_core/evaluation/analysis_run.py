@@ -1,7 +1,8 @@
-"""One statistics pass: every analysis on one data source's ratings, and writing its results.
+"""One statistics pass: every analysis (estimators.py, agreement.py, correlation.py) on one data source's ratings,
+and the findings drawn from them. Pure: frames in, rows out; store.write_analysis stores the pass.
 
-    out = run_statistics(ratings, items, "simulated")   # pure: frames in, rows out
-    write_analysis(con, out)                             # analysis_runs + stat_results + findings, one transaction
+    out = run_statistics(ratings, items, "simulated")
+    store.write_analysis(con, out)                       # analysis_runs + stat_results + findings, one transaction
 
 Simulated and real ratings are never pooled: each data source gets its own pass and its own findings.
 """
@@ -19,12 +20,9 @@ import numpy as np
 import polars as pl
 from patsy import PatsyError
 
-from tide_core.evaluation import EVAL_VERSION
 from tide_core.evaluation.agreement import agreement
 from tide_core.evaluation.correlation import metric_human
-from tide_core.evaluation.findings import findings
-from tide_core.evaluation.stat_rows import StatRow
-from tide_core.evaluation.stats import (
+from tide_core.evaluation.estimators import (
     analysis_frame,
     demographic_cells,
     demographic_tests,
@@ -33,6 +31,8 @@ from tide_core.evaluation.stats import (
     scenario_gains,
     size_and_ceiling,
 )
+from tide_core.evaluation.findings import findings
+from tide_core.evaluation.stat_rows import StatRow
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +68,7 @@ def _guarded(name: str, n: int, fit: Callable[[], list[StatRow]]) -> list[StatRo
 
 
 def all_rows(frame: pl.DataFrame, n_boot: int = 500, seed: int = 13) -> list[StatRow]:
-    """Every analysis on an analysis frame (see stats.analysis_frame)."""
+    """Every analysis on an analysis frame (see estimators.analysis_frame)."""
     gains = finetune_gains(frame)
     demo = _guarded("demographic", frame.height, lambda: [r for part in demographic_tests(frame) for r in part])
     return (gains + scenario_gains(frame) + size_and_ceiling(frame, gains) + demo
@@ -89,26 +89,3 @@ def run_statistics(ratings: pl.DataFrame, items: pl.DataFrame, data_source: str,
                          time.perf_counter() - started)
     log.info("statistics (%s): %d ratings, %d results in %.1f s", data_source, out.n_ratings, len(rows), out.seconds)
     return out
-
-
-def write_analysis(con, out: AnalysisOutput) -> None:
-    """Store the pass: analysis_runs row, stat_results and findings, in one transaction."""
-    from warehouse.writer import append_frame, transaction
-
-    run = {"analysis_id": out.analysis_id, "data_source": out.data_source, "inputs_fingerprint": out.fingerprint,
-           "n_ratings": out.n_ratings, "n_raters": out.n_raters, "n_excluded_raters": out.n_excluded_raters,
-           "n_responses": out.n_responses, "seconds": out.seconds, "code_version": EVAL_VERSION,
-           "created_at": datetime.now(UTC).replace(tzinfo=None)}
-    with transaction(con):
-        append_frame(con, "analysis_runs", pl.DataFrame([run]))
-        if out.rows:
-            append_frame(con, "stat_results", pl.DataFrame([r.record(out.analysis_id) for r in out.rows],
-                                                           infer_schema_length=None))
-        append_frame(con, "findings", pl.DataFrame(out.findings, infer_schema_length=None))
-
-
-def latest_fingerprint(con, data_source: str) -> str | None:
-    from tide_core.evaluation.store import first_row
-
-    row = first_row(con, "eval_latest_analysis_fingerprint", data_source=data_source)
-    return row[0] if row else None
