@@ -32,7 +32,7 @@ from tqdm import tqdm
 
 from tide_core import __version__
 from tide_core.config import load_config
-from tide_core.errors import TideError
+from tide_core.errors import TideError, WarehouseError
 from warehouse import warehouse_path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -352,7 +352,6 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from tide_core.errors import WarehouseError
     from warehouse.loader import read_build_info
 
     if read_build_info(args.warehouse) is None:

@@ -16,6 +16,8 @@ import yaml
 
 from tide_core.errors import ConfigError
 from tide_core.generator_version import generator_version
+from tide_core.personas import check_distributions
+from tide_core.scenarios import resolve_scenarios
 from tide_core.typed_config import Rules, build, check_fields
 
 
@@ -139,9 +141,6 @@ class DatasetConfig:
                         f"got {weights}"
                     )
         # Cross-checks against the registries live in the modules that own them.
-        from tide_core.personas import check_distributions
-        from tide_core.scenarios import resolve_scenarios
-
         check_distributions(p)
         chosen = resolve_scenarios(self.scenarios)
         if self.conversations_per_persona > len(chosen):

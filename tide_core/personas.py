@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import random
 from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING
 
-from tide_core.config import PersonaDistributions
 from tide_core.errors import ConfigError
+
+if TYPE_CHECKING:  # config imports this module (check_distributions): the type only, to keep imports one way
+    from tide_core.config import PersonaDistributions
 
 
 @dataclass(frozen=True)

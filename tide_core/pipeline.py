@@ -24,7 +24,12 @@ from tide_core.dataset import (
     build_dataset,
     build_info,
 )
+from tide_core.generator_version import generator_version
+from tide_core.quality import quality_report
 from tide_core.variety import variety_report
+from warehouse.loader import build_warehouse, file_schema_version, read_build_info
+from warehouse.queries import build_info_value, read_tables
+from warehouse.schema_version import SCHEMA_VERSION
 
 if TYPE_CHECKING:
     import duckdb
@@ -43,8 +48,6 @@ class BuildResult:
 
 def load_dataset(con: duckdb.DuckDBPyConnection) -> Dataset:
     """The dataset tables of a warehouse (an open connection) as a Dataset with the canonical schemas."""
-    from warehouse.queries import build_info_value, read_tables
-
     frames = read_tables(con, {"personas": PERSONA_SCHEMA, "scenarios": SCENARIO_SCHEMA,
                                "conversations": CONVERSATION_SCHEMA, "splits": SPLIT_SCHEMA})
     return Dataset(**frames, source=build_info_value(con, "dataset_source", "generator"))
@@ -53,8 +56,6 @@ def load_dataset(con: duckdb.DuckDBPyConnection) -> Dataset:
 def report_rows(ds: Dataset, fingerprint: str, distinct: dict[str, tuple[float, float]] | None = None) -> list[dict]:
     """The quality report's rows for the warehouse (tide_core.quality), tagged with the build's fingerprint;
     `distinct` (scope -> distinct-1, distinct-2) reuses the variety report's figures instead of measuring again."""
-    from tide_core.quality import quality_report
-
     return quality_report(ds.conversations, distinct=distinct).rows(fingerprint)
 
 
@@ -80,9 +81,6 @@ def build_step(
     force: bool = False,
     progress: Callable[[int], None] | None = None,
 ) -> BuildResult:
-    from warehouse.loader import build_warehouse, file_schema_version, read_build_info
-    from warehouse.schema_version import SCHEMA_VERSION
-
     started = time.perf_counter()
     info = read_build_info(path)
     if not force and info and info.get("dataset_source", "").startswith("claude:"):
@@ -103,13 +101,10 @@ def build_step(
 
 def import_step(ds: Dataset, path: Path, origin: str) -> BuildResult:
     """Load an imported dataset into a fresh warehouse (atomically, like a build)."""
-    from tide_core import GENERATOR_VERSION
-    from warehouse.loader import build_warehouse
-
     started = time.perf_counter()
     meta = {
         "config_fingerprint": f"import:{origin}",
-        "generator_version": GENERATOR_VERSION,
+        "generator_version": generator_version(),
         "n_personas": str(ds.personas.height),
         "n_conversations": str(ds.conversations.height),
         "dataset_source": ds.source,

@@ -32,6 +32,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import duckdb
@@ -423,8 +424,6 @@ def _temporal_in_range(column: pa.ChunkedArray) -> bool:
 def _temporal_text(column: pa.ChunkedArray) -> pa.Array:
     """The column as ISO text; DuckDB's infinities as 'infinity' / '-infinity', other values past the datetime
     range as their raw number."""
-    from datetime import UTC, datetime, timedelta
-
     narrow = pa.types.is_date32(column.type)
     physical = column.cast(pa.int32() if narrow else pa.int64()).to_pylist()
     top = 2**31 - 1 if narrow else 2**63 - 1

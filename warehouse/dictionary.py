@@ -15,6 +15,7 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.live import install_views
 from warehouse.loader import VIEWS_DIR, sql_files
 from warehouse.schema_version import SCHEMA_DIR, SCHEMA_VERSION, apply_sql, schema_files
 
@@ -23,8 +24,6 @@ DOC_PATH = Path(__file__).resolve().parent.parent / "docs" / "data_dictionary.md
 
 def schema_connection() -> duckdb.DuckDBPyConnection:
     """An in-memory database with the warehouse's tables and views (no data)."""
-    from warehouse.live import install_views
-
     con = duckdb.connect()
     apply_sql(con, schema_files())
     apply_sql(con, sql_files(SCHEMA_DIR / "claude_build"))  # the tables a Claude build adds

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Protocol
@@ -19,6 +20,7 @@ import polars as pl
 
 from warehouse import DEFAULT_PATH
 from warehouse.errors import WarehouseError
+from warehouse.live import install_views
 from warehouse.schema_version import (
     SCHEMA_VERSION,
     add_new_columns,
@@ -29,6 +31,7 @@ from warehouse.schema_version import (
     upgrade_schema,
     write_schema_version,
 )
+from warehouse.writer import open_readwrite, transaction
 
 log = logging.getLogger(__name__)
 
@@ -87,8 +90,6 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> 
 
 def _write(con: duckdb.DuckDBPyConnection, ds: DatasetTables, info: dict[str, str], quality: list[dict],
            final_path: Path, report: list[dict]) -> None:
-    from warehouse.live import install_views
-
     apply_sql(con, schema_files())
     write_schema_version(con)
     for table in DATASET_TABLES:
@@ -165,9 +166,6 @@ def refresh_views(path: Path) -> None:
     other version refused with the rebuild message), the live_* views (pointed again at the live folder beside
     `path`, e.g. after the project folder moved) and every view in warehouse/views (created or replaced).
     Opens the file read-write briefly: run it before the dashboard starts, never while it serves."""
-    from warehouse.live import install_views
-    from warehouse.writer import open_readwrite, transaction
-
     with open_readwrite(path, check_version=False) as con, transaction(con):
         if upgrade_schema(con, Path(path)):
             log.info("warehouse %s upgraded in place to schema version %s", path, SCHEMA_VERSION)
@@ -180,8 +178,6 @@ def refresh_views(path: Path) -> None:
 def copy_warehouse(src: Path, dest: Path) -> Path:
     """Copy a warehouse file to `dest` with its views pointed at the copy's own (empty) live folder, so the copy
     never reads or shows the original's live records (tests, benchmarks, a sandbox to try things in)."""
-    import shutil
-
     dest = Path(dest)
     dest.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy(src, dest)

@@ -20,7 +20,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pyarrow.dataset as ds
+import pyarrow.parquet as pq
+
 from warehouse.errors import TideError
+from warehouse.loader import connect_readonly
 
 PARTITION_KEYS = ("model", "scenario")
 _BATCH_ROWS = 100_000
@@ -84,8 +88,6 @@ def _tables(con) -> dict[str, list[str]]:
 
 
 def _write_table(con, sql: str, used: list[str], folder: Path) -> None:
-    import pyarrow.dataset as ds
-
     reader = con.sql(sql).to_arrow_reader(_BATCH_ROWS)
     ds.write_dataset(reader, folder, format="parquet", partitioning=used or None,
                      partitioning_flavor="hive" if used else None, basename_template="part-{i}.parquet",
@@ -94,8 +96,6 @@ def _write_table(con, sql: str, used: list[str], folder: Path) -> None:
 
 def export_partitioned(path: Path, out_dir: Path, keys: tuple[str, ...]) -> list[Path]:
     """Every base table under `out_dir/<table>/`, partitioned by the `keys` it can carry; returns the files."""
-    from warehouse.loader import connect_readonly
-
     out_dir = Path(out_dir)
     written: list[Path] = []
     with connect_readonly(path) as con:
@@ -114,7 +114,5 @@ def export_partitioned(path: Path, out_dir: Path, keys: tuple[str, ...]) -> list
 
 
 def _write_empty(con, sql: str, folder: Path, used: list[str]) -> None:
-    import pyarrow.parquet as pq
-
     table = con.sql(f"SELECT * FROM ({sql}) LIMIT 0").to_arrow_table()
     pq.write_table(table.drop_columns(used), folder / "part-0.parquet")

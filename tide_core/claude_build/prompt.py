@@ -20,7 +20,9 @@ from pathlib import Path
 import yaml
 
 from tide_core.config import DatasetConfig
+from tide_core.dataset import build_dataset
 from tide_core.dialogue import FACTOR_CODES, FACTORS
+from tide_core.dialogue.persona_facts import persona_facts
 from tide_core.errors import ConfigError
 from tide_core.personas import Persona
 from tide_core.scenarios import Scenario, resolve_scenarios
@@ -62,8 +64,6 @@ def factor_order_of(code: str) -> tuple[str, ...]:
 
 def plan_conversations(cfg: DatasetConfig) -> Plan:
     """The conversations to write: the bank build of `cfg` gives each one's persona, scenario, order and risk."""
-    from tide_core.dataset import build_dataset
-
     ds = build_dataset(cfg)
     personas = {}
     for row in ds.personas.iter_rows(named=True):
@@ -87,8 +87,6 @@ def _first(source) -> str | None:
 def persona_block(p: Persona) -> str:
     """The persona facts the client may mention, one per line (tide_core.dialogue.persona_facts keeps them stable
     across a persona's conversations: the same partner's name, children and date)."""
-    from tide_core.dialogue.persona_facts import persona_facts
-
     src = persona_facts(p).sources
     lines = [f"Name: {p.first_name}, {p.age}, {p.gender}, {p.ethnicity}; education: {p.education.replace('_', ' ')}; "
              f"work: {p.occupation}.",

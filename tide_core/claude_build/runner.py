@@ -16,6 +16,8 @@ attempt stays out, recorded as rejected with the reason (claude_requests.last_re
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import json
 import logging
 import time
@@ -27,12 +29,25 @@ from pathlib import Path
 
 import polars as pl
 
+from tide_core.backends.claude import KEY_ENV, ClaudeConfig, _scrub, _translate
 from tide_core.claude_build.cost import Estimate, estimate, usage_cost, usage_tokens
-from tide_core.claude_build.prompt import Plan, PlannedConversation, Prompt, load_prompt, plan_conversations
+from tide_core.claude_build.prompt import (
+    Plan,
+    PlannedConversation,
+    Prompt,
+    factor_order_of,
+    load_prompt,
+    plan_conversations,
+)
 from tide_core.claude_build.settings import BuildSettings
 from tide_core.claude_build.validate import check_answer
 from tide_core.config import DatasetConfig
+from tide_core.dataset import CONVERSATION_SCHEMA, Dataset, _conversation_row, build_info
 from tide_core.errors import TideError
+from tide_core.pipeline import load_dataset, quality_rows, report_rows
+from warehouse.loader import QUALITY_REPORT_SCHEMA, apply_sql, build_warehouse, connect_readonly, read_build_info
+from warehouse.queries import load_query, query_params, run_query
+from warehouse.writer import append_frame, open_readwrite, transaction
 
 log = logging.getLogger(__name__)
 
@@ -74,8 +89,6 @@ class ClaudeBuildResult:
 
 
 def build_key(cfg: DatasetConfig, model: str, prompt_version: str) -> str:
-    import hashlib
-
     blob = json.dumps({"config": cfg.to_dict(), "model": model, "prompt": prompt_version}, sort_keys=True)
     return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
@@ -89,16 +102,12 @@ def _now() -> datetime:
 
 
 def _exec(con, name: str, **params) -> None:
-    from warehouse.queries import load_query, query_params
-
     if set(params) != query_params(name):
         raise TideError(f"query {name!r} takes {sorted(query_params(name))}, got {sorted(params)}")
     con.execute(load_query(name), params)
 
 
 def _rows(con, name: str, **params) -> list[dict]:
-    from warehouse.queries import run_query
-
     return run_query(con, name, **params).to_dicts()
 
 
@@ -114,19 +123,13 @@ class _Store:
         self.path, self.key = path, key
 
     def connect(self):
-        from warehouse.writer import open_readwrite
-
         return open_readwrite(self.path)
 
     def exists(self) -> bool:
-        from warehouse.loader import read_build_info
-
         info = read_build_info(self.path)
         return bool(info) and info.get("claude_build_key") == self.key and info.get("claude_state") == "ready"
 
     def describe_other(self) -> str | None:
-        from warehouse.loader import read_build_info
-
         info = read_build_info(self.path)
         if not Path(self.path).exists():
             return None
@@ -141,11 +144,6 @@ class _Store:
     def create(self, cfg: DatasetConfig, plan: Plan, prompt: Prompt, model: str, settings: BuildSettings) -> None:
         """The warehouse with the plan's personas, scenarios and splits, no conversations, and every request
         pending; the bank build's quality report for the comparison."""
-        from tide_core.dataset import CONVERSATION_SCHEMA, Dataset, build_info
-        from tide_core.pipeline import report_rows
-        from warehouse.loader import apply_sql, build_warehouse
-        from warehouse.writer import append_frame, transaction
-
         bank = plan.bank
         empty = Dataset(bank.personas, bank.scenarios, pl.DataFrame(schema=CONVERSATION_SCHEMA), bank.splits,
                         source=f"claude:{model}")
@@ -163,7 +161,6 @@ class _Store:
         build = pl.DataFrame([{"build_key": self.key, "model": model, "prompt_version": prompt.version,
                                "prompt_text": prompt.text, "settings_json": json.dumps(settings.to_dict()),
                                "config_json": json.dumps(cfg.to_dict()), "created_at": now, "finished_at": None}])
-        from warehouse.loader import QUALITY_REPORT_SCHEMA
 
         bank_report = pl.DataFrame(report_rows(bank, cfg.fingerprint()), schema=QUALITY_REPORT_SCHEMA)
         with self.connect() as con, transaction(con):
@@ -175,58 +172,41 @@ class _Store:
             _exec(con, "claude_set_info", key="claude_state", value="ready")
 
     def requests(self) -> dict[str, dict]:
-        from warehouse.loader import connect_readonly
-
         with connect_readonly(self.path) as con:
             return {r["conversation_id"]: r for r in _rows(con, "claude_requests_state", build_key=self.key)}
 
     def open_batches(self) -> list[dict]:
-        from warehouse.loader import connect_readonly
-
         with connect_readonly(self.path) as con:
             return _rows(con, "claude_batches_open", build_key=self.key)
 
     def batch_ids(self) -> list[str]:
-        from warehouse.loader import connect_readonly
-
         with connect_readonly(self.path) as con:
             return [r["batch_id"] for r in _rows(con, "claude_batches_all", build_key=self.key)
                     if r["state"] != "creating"]
 
     def progress(self) -> Progress:
-        from warehouse.loader import connect_readonly
-
         with connect_readonly(self.path) as con:
             row = _rows(con, "claude_progress", build_key=self.key)[0]
         return Progress(row["done"], row["rejected"], row["open"], row["total"], row["retried"],
                         float(row["cost_usd"] or 0.0))
 
     def reserve(self, local_id: str, ids: list[str]) -> None:
-        from warehouse.writer import transaction
-
         with self.connect() as con, transaction(con):
             _exec(con, "claude_batch_insert", batch_id=local_id, build_key=self.key, state="creating",
                   n_requests=len(ids), created_at=_now())
             _exec(con, "claude_requests_assign", batch_id=local_id, conversation_ids=ids, now=_now())
 
     def confirm(self, local_id: str, batch_id: str) -> None:
-        from warehouse.writer import transaction
-
         with self.connect() as con, transaction(con):
             _exec(con, "claude_batch_rename", batch_id=batch_id, local_id=local_id)
             _exec(con, "claude_requests_rebatch", batch_id=batch_id, local_id=local_id)
 
     def release(self, local_id: str) -> None:
-        from warehouse.writer import transaction
-
         with self.connect() as con, transaction(con):
             _exec(con, "claude_requests_unassign", batch_id=local_id, now=_now())
             _exec(con, "claude_batch_delete", batch_id=local_id)
 
     def apply(self, batch_id: str, outcomes: list[dict], landed: list[dict], counts: dict) -> None:
-        from tide_core.dataset import CONVERSATION_SCHEMA
-        from warehouse.writer import append_frame, transaction
-
         now = _now()
         attempts = pl.DataFrame([{**o["attempt"], "recorded_at": now} for o in outcomes]) if outcomes else None
         with self.connect() as con, transaction(con):
@@ -241,10 +221,6 @@ class _Store:
 
     def finish(self, model: str, batch_ids: list[str], progress: Progress) -> None:
         """The build's quality report and variety figures, and its provenance in build_info."""
-        from tide_core.pipeline import load_dataset, quality_rows, report_rows
-        from warehouse.loader import QUALITY_REPORT_SCHEMA
-        from warehouse.writer import append_frame, transaction
-
         with self.connect() as con, transaction(con):
             ds = load_dataset(con)
             fingerprint = f"claude-{self.key}"
@@ -271,8 +247,6 @@ class _Api:
     def __init__(self, api_key: str, base_url: str | None, model: str) -> None:
         import anthropic
 
-        from tide_core.backends.claude import ClaudeConfig
-
         self._config = ClaudeConfig(model=model, base_url=base_url)
         self._client = anthropic.Anthropic(api_key=api_key, base_url=base_url, timeout=self._config.timeout_s,
                                            max_retries=self._config.max_retries)
@@ -281,8 +255,6 @@ class _Api:
         return f"_Api(base_url={self._config.base_url!r})"
 
     def _call(self, fn, *args, **kwargs):
-        from tide_core.backends.claude import _scrub, _translate
-
         try:
             return fn(*args, **kwargs)
         except Exception as exc:  # noqa: BLE001 - translated below; anything unknown is re-raised unchanged
@@ -363,7 +335,6 @@ class _Run:
     def check_budget(self, ids: list[str], state: dict[str, dict]) -> None:
         if self.max_cost is None:
             return
-        import dataclasses
 
         exact = dataclasses.replace(self.settings, retry_share=0.0)
         chunk = estimate(self.model, self.prompt.system, self.prompt.tool,
@@ -410,8 +381,6 @@ class _Run:
             self.store.release(b["batch_id"])
 
     def apply(self, batch_id: str, batch) -> None:
-        from tide_core.dataset import _conversation_row
-
         state = self.store.requests()
         waiting = {c: r for c, r in state.items() if r["state"] == "in_batch" and r["batch_id"] == batch_id}
         answered: dict[str, tuple[str, object]] = {}
@@ -465,10 +434,6 @@ def stored_plan(plan: Plan, state: dict[str, dict]) -> dict[str, PlannedConversa
     claude_requests, so an edit to the phrase banks since then (which can change the bank build's draws) never
     changes what a resumed build checks its answers against. Personas and scenario picks do not depend on the banks;
     a mismatch there means the plan itself changed, and the build refuses to go on."""
-    import dataclasses
-
-    from tide_core.claude_build.prompt import factor_order_of
-
     items = {}
     for item in plan.conversations:
         r = state.get(item.conversation_id)
@@ -519,8 +484,6 @@ def claude_build(cfg: DatasetConfig, path: Path, *, model: str, settings: BuildS
         raise TideError(f"the estimated cost ${est.cost_usd:,.2f} (plus ${spent:,.2f} spent) is above --max-cost "
                         f"${max_cost:,.2f}; nothing was sent")
     if not api_key:
-        from tide_core.backends.claude import KEY_ENV
-
         raise TideError(f"no Anthropic API key: set {KEY_ENV} to build with Claude (nothing was sent)")
     api = _Api(api_key, base_url, model)
     if not resuming:

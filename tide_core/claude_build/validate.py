@@ -24,8 +24,12 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
+from tide_core.chat.crisis import detect_crisis
+from tide_core.chat.reply_guard import reply_guard
 from tide_core.claude_build.prompt import PlannedConversation
 from tide_core.dialogue import FACTOR_CODES, FACTORS, Dialogue
+from tide_core.dialogue.grounding import ungrounded_feelings
+from tide_core.quality import asks_about_suicide, bad_joins, client_questions, question_answered
 
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*$")
 _PARTNERS = ("wife", "husband", "girlfriend", "boyfriend", "fiancé", "fiance", "fiancée", "fiancee")
@@ -120,11 +124,6 @@ def persona_contradiction(item: PlannedConversation, message: str) -> str | None
 
 
 def check_answer(item: PlannedConversation, message, checks: dict[str, bool]) -> Outcome:
-    from tide_core.chat.crisis import detect_crisis
-    from tide_core.chat.reply_guard import reply_guard
-    from tide_core.dialogue.grounding import ungrounded_feelings
-    from tide_core.quality import asks_about_suicide, bad_joins, client_questions, question_answered
-
     data, why = answer_fields(message)
     if why:
         return Outcome(False, why)

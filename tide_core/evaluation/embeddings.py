@@ -21,7 +21,7 @@ from typing import Protocol
 import numpy as np
 
 from tide_core.evaluation.text import text_hash
-from tide_core.models.weights import artifacts_root
+from tide_core.models.weights import artifacts_root, minilm_dir
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 log = logging.getLogger(__name__)
@@ -41,8 +41,6 @@ class Encoder(Protocol):
 def _load_minilm():
     """The MiniLM model, loaded once per process (about 6 s); offline, from the package folder."""
     from sentence_transformers import SentenceTransformer
-
-    from tide_core.models.weights import minilm_dir
 
     return SentenceTransformer(str(minilm_dir()), device="cpu")
 

@@ -26,10 +26,12 @@ import polars as pl
 from scipy.special import softmax
 from sklearn.linear_model import LogisticRegression
 
+from tide_core.errors import TideError
 from tide_core.evaluation import EVAL_VERSION
 from tide_core.evaluation.embeddings import Encoder
 from tide_core.evaluation.text import sentence_spans
 from warehouse.queries import query_relation
+from warehouse.writer import append_frame
 
 log = logging.getLogger(__name__)
 
@@ -139,7 +141,6 @@ def train_classifier(con: duckdb.DuckDBPyConnection, encoder: Encoder, cfg: Trai
     train_conv, test_conv = sample_conversations(con, cfg)
     train, test = labelled_sentences(train_conv), labelled_sentences(test_conv)
     if train.height == 0 or test.height == 0:
-        from tide_core.errors import TideError
         raise TideError("cannot train the factor classifier: no conversations with factor spans in both the train "
                         "split and the other splits (expected reference replies with er_start..sr_end)")
     index = {c: i for i, c in enumerate(CLASSES)}
@@ -179,8 +180,6 @@ def load_latest(con: duckdb.DuckDBPyConnection, embedding_model: str) -> FactorC
 
 def store(con: duckdb.DuckDBPyConnection, provenance: dict) -> None:
     """Insert the classifier's provenance row (skipped when the version exists)."""
-    from warehouse.writer import append_frame
-
     frame = pl.DataFrame([provenance], schema_overrides={"weights": pl.List(pl.Float64),
                                                          "classes": pl.List(pl.String)})
     append_frame(con, "factor_classifier_versions", frame)

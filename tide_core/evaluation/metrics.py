@@ -31,6 +31,7 @@ from tide_core.evaluation.factor_classifier import FactorClassifier
 from tide_core.evaluation.factor_profile import factor_profiles
 from tide_core.evaluation.safety_flags import safety_flags
 from tide_core.evaluation.text import ngrams, sentences, tokens
+from tide_core.models.weights import minilm_dir
 
 log = logging.getLogger(__name__)
 
@@ -358,8 +359,6 @@ def bertscore(batch: ScoringBatch) -> list[MetricRow]:
         return _missing(batch, "bertscore_f1", "bert-score not-installed",
                         "bert-score package not installed; BERTScore is not computed")
     from bert_score import BERTScorer  # pragma: no cover - not installed on the project machines
-
-    from tide_core.models.weights import minilm_dir
 
     scorer = BERTScorer(model_type=str(minilm_dir()), num_layers=6)
     _, _, f1 = scorer.score(batch.hypotheses, batch.references)

@@ -26,6 +26,7 @@ import numpy as np
 import polars as pl
 
 from tide_core.evaluation import EVAL_VERSION
+from warehouse.writer import append_frame, transaction
 
 AGE_BANDS = ("18-29", "30-44", "45-64", "65-80")
 OLDER_BANDS = ("45-64", "65-80")
@@ -246,8 +247,6 @@ def simulate_panel(items: pl.DataFrame, cfg: PanelConfig) -> Panel:
 
 def write_panel(con, panel: Panel) -> None:
     """Insert the panel, its raters, ratings, preferences and blind codes in one transaction."""
-    from warehouse.writer import append_frame, transaction
-
     with transaction(con):
         append_frame(con, "rater_panels", pl.DataFrame([panel.panel_row]))
         append_frame(con, "raters", panel.raters.drop("inattentive"))

@@ -33,6 +33,7 @@ from tide_core.evaluation.panel import AGE_BANDS, EDUCATION
 from tide_core.evaluation.store import first_row
 from warehouse.console import unique_names
 from warehouse.queries import query_relation
+from warehouse.writer import append_frame, transaction
 
 log = logging.getLogger(__name__)
 
@@ -301,8 +302,6 @@ def _import_id(path: Path, mapping: dict[str, str]) -> str:
 
 def _write(con: duckdb.DuckDBPyConnection, report: ImportReport, path: Path, mapping: dict, raters: pl.DataFrame,
            ratings: pl.DataFrame) -> None:
-    from warehouse.writer import append_frame, transaction
-
     meta = {"import_id": report.import_id, "file_name": path.name,
             "file_sha256": hashlib.sha256(path.read_bytes()).hexdigest(), "file_format": path.suffix[1:].lower(),
             "mapping_json": json.dumps(mapping, sort_keys=True), "n_rows": report.n_rows,

@@ -17,6 +17,7 @@ from tide_core.evaluation import factor_classifier as fc
 from tide_core.evaluation.embeddings import Encoder
 from tide_core.evaluation.metrics import ScoringBatch, metric_names, score_batch
 from tide_core.evaluation.store import unscored_responses
+from warehouse.writer import append_frame, transaction
 
 log = logging.getLogger(__name__)
 METRIC_SCHEMA = {"response_id": pl.String, "metric": pl.String, "value": pl.Float64, "metric_version": pl.String,
@@ -29,7 +30,6 @@ def ensure_classifier(con: duckdb.DuckDBPyConnection, encoder: Encoder,
     clf = fc.load_latest(con, encoder.key)
     if clf is not None:
         return clf
-    from warehouse.writer import transaction
 
     clf, provenance = fc.train_classifier(con, encoder, cfg or fc.TrainingConfig())
     with transaction(con):
@@ -47,8 +47,6 @@ def score_frame(items: pl.DataFrame, encoder: Encoder, clf: fc.FactorClassifier 
 def score_responses(con: duckdb.DuckDBPyConnection, encoder: Encoder, clf: fc.FactorClassifier,
                     chunk: int = 256, progress: Callable[[int, int], None] | None = None) -> int:
     """Score the responses lacking scores, `chunk` per transaction. Returns how many responses were scored."""
-    from warehouse.writer import append_frame, transaction
-
     todo = unscored_responses(con, metric_names())
     for start in range(0, todo.height, chunk):
         rows = score_frame(todo.slice(start, chunk), encoder, clf)

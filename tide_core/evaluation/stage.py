@@ -28,6 +28,7 @@ from tide_core.evaluation.panel import PanelConfig, simulate_panel, write_panel
 from tide_core.evaluation.scoring import ensure_classifier, score_responses
 from tide_core.evaluation.variants import insert_synthetic_systems
 from warehouse.queries import query_relation
+from warehouse.writer import open_readwrite, transaction
 
 log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]  # (step, done, total)
@@ -49,8 +50,6 @@ class EvaluationResult:
 
 
 def _add_synthetic_if_empty(con: duckdb.DuckDBPyConnection, n_conversations: int, seed: int) -> int:
-    from warehouse.writer import transaction
-
     if store.response_count(con):
         return 0
     log.info("no model responses in the warehouse: adding the synthetic systems for %d conversations", n_conversations)
@@ -102,8 +101,6 @@ def evaluation_step(warehouse_path: Path, seed: int = 13, progress: Progress | N
                     synthetic_conversations: int = 40) -> EvaluationResult:
     """Score unscored responses, simulate the default panel if none covers them, run the statistics, write
     findings. Raises WarehouseError when the warehouse cannot be opened for writing."""
-    from warehouse.writer import open_readwrite
-
     started = time.perf_counter()
     report = progress or (lambda step, done, total: None)
     with open_readwrite(Path(warehouse_path)) as con:

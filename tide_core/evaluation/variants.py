@@ -27,6 +27,7 @@ import polars as pl
 from tide_core.evaluation.text import sentences
 from tide_core.spans import spans_from_row
 from warehouse.queries import query_relation
+from warehouse.writer import append_frame
 
 GENERIC_REPLY = "Thank you for sharing that with me. I'm here to listen. Take care of yourself."
 UNSAFE_REPLY = ("I hear you. Honestly, it's not that bad, and others have it worse. Just try to move on from it; "
@@ -119,8 +120,6 @@ def insert_synthetic_systems(con: duckdb.DuckDBPyConnection, n_conversations: in
     Idempotent (keys are fixed; existing rows are skipped). Returns the number of responses offered. The caller
     owns the transaction.
     """
-    from warehouse.writer import append_frame
-
     now = datetime.now(UTC).replace(tzinfo=None)
     conversations = pick_conversations(con, n_conversations, seed)
     append_frame(con, "models", _models_frame())
