@@ -92,6 +92,7 @@ _DELETE = object()
     ("lora.target_modules", "q_proj", "bad.yaml.lora.target_modules: expected a list of strings"),
     ("lora.dropout", 1.5, "bad.yaml.lora.dropout: expected a number in [0, 1)"),
     ("lora.rank", 8, "bad.yaml.lora: unknown field(s) ['rank']"),
+    ("lora.top_layers", 0, "bad.yaml.lora.top_layers: expected a positive number of layers or null"),
     ("model_id", _DELETE, "bad.yaml.model_id: required field is missing"),
     ("decoding.temperature", "hot", "bad.yaml.decoding.temperature: expected float"),
     ("profiles.full.epochs", "two", "bad.yaml.profiles.full.epochs: expected int"),
@@ -125,7 +126,7 @@ def test_file_name_must_match_model_id_and_bad_yaml_is_named(tmp_path):
 def test_profile_overrides_change_settings_and_fingerprint():
     recipe = get_recipe("smollm2-135m")
     full = recipe.train_for("full")
-    assert full.subset_size is None and full.time_budget_s is None
+    assert full.subset_size is None and full.time_budget_s is None and full.max_steps is None  # the whole split
     assert recipe.train_for(None).subset_size == recipe.train.subset_size
     assert recipe.fingerprint("full") != recipe.fingerprint(None)
     assert recipe.fingerprint(None) == get_recipe("smollm2-135m").fingerprint(None)

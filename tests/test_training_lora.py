@@ -191,3 +191,26 @@ def test_reply_loss_matches_the_models_own_loss_and_gradients(small_warehouse, t
     assert abs(plain - ours) < 1e-5
     assert all(torch.allclose(plain_grads[k], our_grads[k], atol=1e-6) for k in plain_grads)
     assert reply_loss(model, batch, torch.device("cpu"))[1] == int((batch["labels"][:, 1:] != IGNORE).sum())
+
+
+def test_top_layers_adapts_only_the_last_layers_and_gradients_stop_there(tiny_dir):
+    """lora.top_layers: adapters on the last N layers only; no parameter below them gets a gradient."""
+    import dataclasses
+    import re
+
+    from transformers import AutoModelForCausalLM
+
+    from tide_core.models.train_lora import adapted_layers, attach_lora
+
+    base = AutoModelForCausalLM.from_pretrained(tiny_dir)
+    n = base.config.num_hidden_layers
+    assert n >= 2 and adapted_layers(n, None) is None and adapted_layers(n, n + 3) is None
+    recipe = tiny_recipe(tiny_dir)
+    recipe = dataclasses.replace(recipe, lora=dataclasses.replace(recipe.lora, top_layers=1))
+    model = attach_lora(base, recipe, seed=0)
+    layers = {int(re.search(r"layers\.(\d+)\.", name).group(1))
+              for name, p in model.named_parameters() if p.requires_grad}
+    assert layers == {n - 1}
+    ids = torch.tensor([[1, 5, 9, 12, 7]])
+    model(input_ids=ids, labels=ids).loss.backward()
+    assert all(p.grad is not None for p in model.parameters() if p.requires_grad)

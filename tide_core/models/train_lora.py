@@ -78,12 +78,20 @@ def load_base(base_dir: Path, chat_template: str, device: torch.device, dtype: t
     return model.to(device), tokenizer
 
 
+def adapted_layers(n_layers: int, top_layers: int | None) -> list[int] | None:
+    """Indices of the layers LoRA adapts: the last `top_layers` of `n_layers` (None: every layer)."""
+    if top_layers is None or top_layers >= n_layers:
+        return None
+    return list(range(n_layers - top_layers, n_layers))
+
+
 def attach_lora(model, recipe: Recipe, seed: int):
     from peft import LoraConfig, get_peft_model
 
     torch.manual_seed(seed)  # the LoRA A matrices are drawn here
     config = LoraConfig(r=recipe.lora.r, lora_alpha=recipe.lora.alpha, lora_dropout=recipe.lora.dropout,
-                        target_modules=list(recipe.lora.target_modules), task_type="CAUSAL_LM")
+                        target_modules=list(recipe.lora.target_modules), task_type="CAUSAL_LM",
+                        layers_to_transform=adapted_layers(model.config.num_hidden_layers, recipe.lora.top_layers))
     return get_peft_model(model, config)
 
 
