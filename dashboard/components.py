@@ -27,7 +27,7 @@ SHORT_TRAINING_STEPS = 200  # fewer LoRA steps than this: a pipeline demonstrati
 
 def short_training_note(extent) -> None:
     """Say so when the LoRA fine-tuning behind the fine-tuned replies was a short CPU demonstration (the embedded
-    default's time-boxed run): gains then show that the pipeline works, not what fine-tuning can do."""
+    default's 28-step run): gains then show what a short fine-tune does, not what fine-tuning can do."""
     import polars as pl
     import streamlit as st
 
@@ -35,8 +35,9 @@ def short_training_note(extent) -> None:
     if short.is_empty():
         return
     runs = ", ".join(_extent_text(r) for r in short.iter_rows(named=True))
-    st.info(f"**Short fine-tuning.** The LoRA runs behind these fine-tuned replies were brief, time-boxed CPU runs "
-            f"({runs}): zero-shot vs fine-tuned differences show the pipeline working, not what fine-tuning can do. "
+    st.info(f"**Short fine-tuning.** The LoRA runs behind these fine-tuned replies were brief CPU runs "
+            f"({runs}): zero-shot vs fine-tuned differences show what a short fine-tune does (it learns the "
+            f"replies' length and register, and to end its turn), not what fine-tuning on the whole split can do. "
             f"`python -m tide_core run --models-profile full` on a GPU trains on the whole split.",
             icon=":material/timer:")
 

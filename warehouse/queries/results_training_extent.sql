@@ -1,6 +1,6 @@
 -- How much each fine-tuning run trained: optimiser steps, tokens seen (prompt + reply), reply tokens (the loss's),
 -- wall seconds (validation included) and the validation loss at the start and at its best (training_log). The
--- embedded default's CPU run is a short, time-boxed demonstration; pages say so when steps are few.
+-- embedded default's CPU run is a short fine-tune (28 steps); pages say so when steps are few.
 SELECT ru.model_id, m.display_name, m.is_from_scratch, m.params_millions, l.run_id,
        max(l.step) FILTER (WHERE l.split = 'train') AS steps,
        max(l.tokens) FILTER (WHERE l.split = 'train') AS tokens,
