@@ -143,8 +143,9 @@ def quality_report_view(report) -> None:
                  hide_index=True)
     examples = report.filter(pl.col("rank") > 0)
     for (measure, scope), part in examples.group_by(["measure", "scope"], maintain_order=True):
+        value = "mean log-prob" if measure.startswith("fluency") else "share"
         with st.expander(f"{label_of(measure)} ({scope}): examples"):
-            st.dataframe(part.select("rank", "value", "detail").rename({"value": "share", "detail": "text"}),
+            st.dataframe(part.select("rank", "value", "detail").rename({"value": value, "detail": "text"}),
                          hide_index=True)
 
 

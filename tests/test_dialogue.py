@@ -408,14 +408,27 @@ def test_bank_loader_wants_one_file_per_scenario(tmp_path):
 
 
 def test_hard_rules_over_generated_dialogues(personas):
-    """Over 1,500 dialogues: no reply sentence names a feeling the client never expressed without hedging it, and
-    no known-bad join (doubled words, "for since", "a great a lot"...) in either turn."""
+    """Over 3,000 dialogues: no reply sentence names a feeling the client never expressed without hedging it, and
+    no known-bad join (tide_core/bad_joins.yaml: doubled words, "for since", "a great a lot", "honesty in being
+    honest"...) in either turn."""
     from tide_core.dialogue.grounding import ungrounded_feelings
     from tide_core.quality import bad_joins
 
-    for _, _, d in _sample(personas, 1500, seed="rules"):
+    for _, _, d in _sample(personas, 3000, seed="rules"):
         assert ungrounded_feelings(d.client_message, d.reference_reply) == [], (d.client_message, d.reference_reply)
         assert bad_joins(d.client_message) == [] and bad_joins(d.reference_reply) == [], d
+
+
+def test_a_frame_is_redrawn_when_its_words_repeat_the_phrase_dropped_in():
+    from tide_core.dialogue.fill import join_clash
+
+    assert join_clash("It's worth noticing that", "noticing your own reactions", " took grit.")
+    assert join_clash("There's real honesty in", "being this honest about something hard", ".")
+    assert join_clash("", "being honest about this", " took honesty.")
+    assert join_clash("one thing you could try is to", "try small, gentle experiences", "; would that help?")
+    assert join_clash("It's common to find yourself", "feeling more dread afterward", " after an accident.")
+    assert not join_clash("It's worth noticing that", "writing this out", " took courage.")
+    assert not join_clash("You could", "tell your wife", ", if that fits.")
 
 
 def test_feelings_follow_the_client(personas):

@@ -63,12 +63,47 @@ def test_known_bad_joins_are_found_and_ordinary_text_is_not():
     text = ("aching for since the holidays. It happens to a great a lot of people. the the door. "
             "I stopped on the way home from at work.")
     kinds = [k for k, _ in bad_joins(text)]
-    assert kinds.count("preposition pair") == 2 and "a <word> a lot" in kinds and "doubled word" in kinds
+    assert kinds.count("preposition pair") == 2 and "a <word> a <amount>" in kinds and "doubled word" in kinds
     clean = "Something tells you you're safe. I had had enough... and that that was it. It helps for about an hour."
     assert bad_joins(clean) == []
     counts = join_counts([text, clean], examples=2)
     assert counts["preposition pair"][0] == 2 and counts["doubled word"][0] == 1
     assert counts["leftover slot brace"] == (0, [])
+
+
+def test_every_join_rule_finds_its_bad_examples_and_leaves_its_fine_ones():
+    """Walks bad_joins.yaml: each rule finds every text under `bad` (as that kind) and none under `fine`, and the
+    build-wide count (polars or Python, whichever runs the pattern) agrees with the per-text check."""
+    from tide_core.quality import JOIN_RULES
+
+    assert len(JOIN_RULES) >= 8
+    for kind, rule in JOIN_RULES.items():
+        for text in rule.bad:
+            assert kind in [k for k, _ in bad_joins(text)], (kind, text)
+        for text in rule.fine:
+            assert kind not in [k for k, _ in bad_joins(text)], (kind, text)
+        count, shown = join_counts(list(rule.bad) + list(rule.fine), examples=50)[kind]
+        assert count >= len(rule.bad) and len(shown) == len(rule.bad), (kind, count, shown)
+
+
+def test_issue_examples_of_bad_joins_are_found():
+    for text in ("Taking in having that referral sit there for since the holidays.",
+                 "It's no wonder you'd find yourself finding the lead-up harder.", "It happens to a great a lot of people.",
+                 "There's real honesty in being honest about it.", "I want to to go.", "It brought up a emotion.",
+                 "been a rough a couple of weeks", "My students depends on me."):
+        assert bad_joins(text), text
+
+
+def test_join_rules_file_errors_name_the_rule(tmp_path):
+    from tide_core.quality import load_join_rules
+
+    path = tmp_path / "rules.yaml"
+    path.write_text("rules:\n  broken:\n    pattern: '(unclosed'\n    bad: [x]\n")
+    with pytest.raises(ValueError, match=r"rule 'broken': pattern does not compile"):
+        load_join_rules(path)
+    path.write_text("rules:\n  no examples:\n    pattern: 'x'\n")
+    with pytest.raises(ValueError, match=r"rule 'no examples' needs `pattern` and at least one `bad` example"):
+        load_join_rules(path)
 
 
 def test_risk_protocol_asks_directly():
@@ -140,3 +175,35 @@ def test_quality_command_on_a_warehouse_built_before_the_report(built, tmp_path,
         con.execute("DROP TABLE dataset_quality_report")
     assert main(["quality", "--warehouse", str(old)]) == 1
     assert "no quality report" in capsys.readouterr().out
+
+
+def test_fluency_screen_ranks_a_broken_join_below_fluent_text_and_is_stored(built, tmp_path, capsys):
+    """The embedded SmolLM2 scores a known-bad join lower than fluent sentences; `quality --fluency` stores the
+    sample's mean and the worst sentences beside the report, and a rerun replaces them."""
+    import shutil
+
+    from tide_core.cli import main
+    from tide_core.fluency import MEASURE, load_scorer, score_sentences
+    from warehouse.loader import connect_readonly
+    from warehouse.queries import run_query
+
+    fluent = "It makes sense that the nights feel hardest right now."
+    broken = "It the makes for since sense a a nights feel the hardest now right."
+    scores = score_sentences([fluent, broken], *load_scorer())
+    assert scores[0].logprob > scores[1].logprob + 1.0 and scores[0].tokens > 5
+
+    cfg, path = built
+    copy = tmp_path / "w.duckdb"
+    shutil.copy(path, copy)
+    for _ in range(2):
+        assert main(["quality", "--warehouse", str(copy), "--fluency", "--fluency-sample", "12"]) == 0
+    out = capsys.readouterr().out
+    assert "12 reply sentences scored" in out and "fluency: mean token log-probability" in out
+    with connect_readonly(copy) as con:
+        df = run_query(con, "dataset_quality_report")
+    flu = df.filter(df["measure"] == MEASURE).sort("rank")
+    assert flu["rank"].to_list() == list(range(13))  # one headline and the 12 scored, worst first, once
+    assert flu["n"][0] == 12 and flu["total"][0] > 12 and set(flu["config_fingerprint"]) == {cfg.fingerprint()}
+    worst = flu["value"].to_list()[1:]
+    assert worst == sorted(worst) and all(v < 0 for v in worst)
+

@@ -265,6 +265,13 @@ def cmd_quality(args: argparse.Namespace) -> int:
     if df is None or df.is_empty():
         print(f"no quality report in {args.warehouse}: rebuild it (python -m tide_core build --force)")
         return 1
+    if args.fluency:
+        from tide_core.fluency import store_fluency
+
+        seconds = store_fluency(args.warehouse, sample=args.fluency_sample)
+        print(f"fluency screen: {args.fluency_sample:,} reply sentences scored with SmolLM2-135M in {seconds:.1f} s")
+        with connect_readonly(args.warehouse) as con:
+            df = run_query(con, "dataset_quality_report")
     print(format_report(df.to_dicts(), examples=args.examples))
     return 0
 
@@ -401,9 +408,12 @@ def build_parser() -> argparse.ArgumentParser:
                    "(onnxruntime-genai builder)")
     add("variety", cmd_variety, "Print the variety figures of the dataset text.").add_argument(
         "--top", type=int, default=10, help="how many repeated sentences and openings to list")
-    add("quality", cmd_quality, "Print the dataset quality report: ungrounded feelings, questions answered, "
-        "sentence and opening reuse, distinct-n, known-bad joins, the risk protocol.").add_argument(
-        "--examples", type=int, default=3, help="how many examples to list per measure")
+    p = add("quality", cmd_quality, "Print the dataset quality report: ungrounded feelings, questions answered, "
+            "sentence and opening reuse, distinct-n, known-bad joins, the risk protocol.")
+    p.add_argument("--examples", type=int, default=3, help="how many examples to list per measure")
+    p.add_argument("--fluency", action="store_true", help="first score a sample of reply sentences with the "
+                   "embedded SmolLM2-135M (mean token log-probability; the worst listed) and store it beside the report")
+    p.add_argument("--fluency-sample", type=int, default=300, help="how many distinct reply sentences to score")
     add("evaluate", cmd_evaluate, "Score responses, simulate the default rater panel, run the statistics.").add_argument(
         "--seed", type=int, default=13, help="seed of the simulated panel and bootstraps")
     add("safety-eval", cmd_safety_eval, "Evaluate the chat's crisis detector (grouped CV on the corpus, frozen "

@@ -18,7 +18,8 @@ GENERATOR_LABEL = "gen-3"
 PACKAGE_ROOT = Path(__file__).resolve().parent
 # Files and folders (relative to the package) whose content decides the generated rows, and the quality report the
 # build stores beside them (quality.py: a change to a check must not leave a reused warehouse with the old figures).
-GENERATOR_PATHS = ("dialogue", "personas.py", "scenarios.py", "dataset.py", "variety.py", "quality.py")
+GENERATOR_PATHS = ("dialogue", "personas.py", "persona_rules.yaml", "scenarios.py", "dataset.py", "variety.py",
+                   "quality.py", "bad_joins.yaml")
 _SUFFIXES = {".py", ".yaml", ".yml", ".json", ".txt"}
 
 

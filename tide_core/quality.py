@@ -17,8 +17,10 @@ Measures (each a share or a count, with examples for a person to read):
 - reuse: the most-reused reply sentence and the share of replies it is in; the share of replies holding a sentence
   that 10 or more replies use word for word; the most common 5-word openings and their shares.
 - distinct-1 / distinct-2 of replies and of client messages.
-- known-bad joins: doubled words ("a a", "the the"), preposition pairs ("for since", "from at"), "a <word> a lot",
-  a sentence ending on an article or conjunction, leftover slot braces, empty clauses.
+- known-bad joins: doubled words ("a a", "the the") and the rules of bad_joins.yaml (preposition pairs such as "for
+  since", "a great a lot", "a" before a vowel, a stem repeated across a join as in "honesty in being honest",
+  a plural subject with a singular verb, a sentence ending on an article or a dangling preposition, leftover slot
+  braces, empty clauses), each rule with the texts it must and must not find.
 - risk replies asking directly about suicidal thoughts (the protocol in docs/dataset-quality.md).
 
 These are heuristics over words: they find candidates for a person to read, and their figures are comparable from
@@ -31,8 +33,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import polars as pl
+import yaml
 
 from tide_core.dialogue.grounding import ungrounded_feelings
 from tide_core.variety import distinct_n, sentences, tokens
@@ -125,24 +129,49 @@ def question_answered(question: str, reply: str | list[str]) -> bool:
 
 # --- known-bad joins -----------------------------------------------------------------------------------------------
 
-_DOUBLED_OK = frozenset({"that", "had", "very", "really", "so", "no", "bye", "ha", "knock", "yeah", "yes"})
-# Written for both Python's re and polars' (Rust) regex: no look-arounds, no back-references.
-BAD_JOINS: dict[str, str] = {
-    "preposition pair": r"(?i)\b(?:for since|since for|from at|at at|in at|at in|of of|to to|for for|from from|"
-                        r"with with|about about)\b",
-    "a <word> a lot": r"(?i)\ban? \w+ a lot\b",
-    "sentence ends on a function word": r"(?i)\b(?:a|an|the|and|or|my|your|because)[.!?](?:\s|$)",
-    "leftover slot brace": r"[{}]",
-    "empty clause": r"\s[,;:]|,,|, \.|(?:^|[^.])\.\.(?:[^.]|$)",
-}
+JOIN_RULES_FILE = Path(__file__).with_name("bad_joins.yaml")
+
+
+@dataclass(frozen=True)
+class JoinRule:
+    """One kind of known-bad join (bad_joins.yaml): a regular expression, with texts it must find and must not."""
+
+    kind: str
+    pattern: str
+    bad: tuple[str, ...]
+    fine: tuple[str, ...]
+
+
+def load_join_rules(path: Path = JOIN_RULES_FILE) -> tuple[frozenset[str], dict[str, JoinRule]]:
+    """(words that may double, kind -> rule) from the rules file; ValueError naming the file and the rule when a
+    rule lacks a pattern or a `bad` example, or its pattern does not compile."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    rules: dict[str, JoinRule] = {}
+    for kind, entry in (data.get("rules") or {}).items():
+        if not isinstance(entry, dict) or not entry.get("pattern") or not entry.get("bad"):
+            raise ValueError(f"{path}: rule {kind!r} needs `pattern` and at least one `bad` example, "
+                             f"e.g. {{pattern: '\\bfor since\\b', bad: [aching for since May.], fine: [...]}}")
+        try:
+            re.compile(entry["pattern"])
+        except re.error as exc:
+            raise ValueError(f"{path}: rule {kind!r}: pattern does not compile ({exc})") from exc
+        rules[kind] = JoinRule(kind, entry["pattern"], tuple(entry["bad"]), tuple(entry.get("fine") or ()))
+    if not rules:
+        raise ValueError(f"{path}: no `rules`")
+    return frozenset(data.get("doubled_word_ok") or ()), rules
+
+
+_DOUBLED_OK, JOIN_RULES = load_join_rules()
+BAD_JOINS: dict[str, str] = {kind: rule.pattern for kind, rule in JOIN_RULES.items()}
+_COMPILED = {kind: re.compile(pattern) for kind, pattern in BAD_JOINS.items()}
 _DOUBLED_RE = re.compile(r"\b(\w+) \1\b(?!')", re.I)
 
 
 def bad_joins(text: str) -> list[tuple[str, str]]:
     """(kind, matched text) for every known-bad join in `text` (doubled words included)."""
     out = [("doubled word", m.group(0)) for m in _DOUBLED_RE.finditer(text) if m.group(1).lower() not in _DOUBLED_OK]
-    for kind, pattern in BAD_JOINS.items():
-        out += [(kind, m.group(0)) for m in re.finditer(pattern, text)]
+    for kind, pattern in _COMPILED.items():
+        out += [(kind, m.group(0)) for m in pattern.finditer(text)]
     return out
 
 
@@ -155,16 +184,53 @@ def _doubled_words(series: pl.Series) -> list[tuple[int, str]]:
     return [(i, w) for i, w in same.iter_rows() if re.fullmatch(r"\w+", w) and w not in _DOUBLED_OK]
 
 
+def _runs_in_polars(pattern: str) -> bool:
+    try:
+        pl.Series([""], dtype=pl.String).str.contains(pattern)
+    except pl.exceptions.PolarsError:
+        return False
+    return True
+
+
+# Rules polars' regex engine (no look-arounds, no back-references) can run over every text at once; the others run
+# in Python over the texts lower-cased and joined, without (?i) (several times faster than matching case-blind).
+_IN_POLARS = {kind: _runs_in_polars(pattern) for kind, pattern in BAD_JOINS.items()}
+
+
+def _python_hits(texts: list[str], pattern: str) -> tuple[int, list[int]]:
+    """(matches, a text index for each matching piece) of a Python-only rule over `texts`. The texts are cut at
+    ". " into pieces and each distinct piece is searched once (templates repeat: about 2.5 times fewer to search);
+    a rule never needs to cross a sentence end. A (?i) rule runs without the flag on lower-cased text (several
+    times faster than matching case-blind)."""
+    blind = pattern.startswith("(?i)")
+    compiled = re.compile(pattern.removeprefix("(?i)") if blind else pattern)
+    series = pl.Series(texts, dtype=pl.String)
+    pieces = (pl.DataFrame({"i": pl.int_range(series.len(), eager=True),
+                            "p": (series.str.to_lowercase() if blind else series).str.split(". ")})
+              .explode("p").group_by("p").agg(pl.col("i").first(), pl.len().alias("n")))
+    count, hits = 0, []
+    for piece, i, n in pieces.iter_rows():
+        found = len(compiled.findall(piece or ""))
+        if found:
+            count += found * n
+            hits.append(i)
+    return count, sorted(hits)
+
+
 def join_counts(texts: list[str], examples: int) -> dict[str, tuple[int, list[str]]]:
     """Per kind of known-bad join: how many occurrences over `texts`, and a few texts showing one."""
     series = pl.Series(texts, dtype=pl.String)
     doubled = _doubled_words(series)
     out = {"doubled word": (len(doubled), [f"...{w} {w}... in: {texts[i]}" for i, w in doubled[:examples]])}
     for kind, pattern in BAD_JOINS.items():
-        counts = series.str.count_matches(pattern)
-        hits = [i for i in (counts > 0).arg_true().head(examples).to_list()]
-        shown = [f"...{re.search(pattern, texts[i]).group(0).strip()}... in: {texts[i]}" for i in hits]
-        out[kind] = (int(counts.sum()), shown)
+        if _IN_POLARS[kind]:
+            counts = series.str.count_matches(pattern)
+            count, hits = int(counts.sum()), (counts > 0).arg_true().head(examples).to_list()
+        else:
+            count, every = _python_hits(texts, pattern)
+            hits = list(dict.fromkeys(every))[:examples]
+        shown = [f"...{_COMPILED[kind].search(texts[i]).group(0).strip()}... in: {texts[i]}" for i in hits]
+        out[kind] = (count, shown)
     return out
 
 
@@ -294,6 +360,9 @@ LABELS: dict[str, tuple[str, tuple[str, float] | None]] = {
     "top_opening_5_share": ("texts starting with the most common 5-word opening", ("max", 0.01)),
     "risk_replies_asking_directly_share": ("risk replies asking directly about suicidal thoughts", ("min", 1.0)),
     "distinct_1": ("distinct-1 (unique words / words)", None),
+    "fluency_mean_logprob": ("fluency: mean token log-probability of sampled reply sentences (SmolLM2-135M; "
+                             "examples: the worst)", None),
+    "fluency_low_share": ("fluency: sampled reply sentences below -6 nats per token", None),
     "distinct_2": ("distinct-2 (unique word pairs / word pairs)", None),
 }
 _DISTINCT_2_BARS = {"reference_reply": 0.12, "client_message": 0.15}

@@ -16,7 +16,7 @@ import random
 from collections.abc import Mapping
 
 from tide_core.dialogue.banks import AskTpl, load_banks
-from tide_core.dialogue.fill import cap, fix_articles
+from tide_core.dialogue.fill import cap, fix_articles, join_clash
 
 FRAMES = load_banks().answers.frames
 
@@ -26,5 +26,10 @@ def answer_sentence(question: AskTpl, view: Mapping[str, str], rng: random.Rando
         return fix_articles(cap(rng.choice(question.answers).format_map(view)))
     about = question.about.format_map(view)
     answer = question.answer.format_map(view)
-    frame = rng.choice(FRAMES[question.type])
+    frames = FRAMES[question.type]
+    for _ in range(8):  # a frame whose words next to the answer do not repeat it ("could try is to | try small")
+        frame = rng.choice(frames)
+        left, _, right = frame.text.format_map({"about": about, "About": cap(about), "answer": "\x00"}).partition("\x00")
+        if not join_clash(left, answer, right):
+            break
     return fix_articles(cap(frame.text.format_map({"about": about, "About": cap(about), "answer": answer})))

@@ -318,7 +318,7 @@ TERSE_TAIL = bank("""
     cant tell anyone
     {close} doesnt know
     didnt sleep after
-    been a rough {weeks}
+    been rough for {weeks}
     it keeps happening
     idk what to do
     so tired of this

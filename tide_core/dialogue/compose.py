@@ -19,7 +19,7 @@ from functools import lru_cache
 from tide_core.dialogue.answer import answer_sentence
 from tide_core.dialogue.banks import load_banks
 from tide_core.dialogue.client_voice import client_message
-from tide_core.dialogue.fill import ReplySlots, Slots, Source, Tpl, cap, fix_articles, render, tpl
+from tide_core.dialogue.fill import ReplySlots, Slots, Source, Tpl, cap, fix_articles, join_clash, render, tpl
 from tide_core.dialogue.frame import ContentFrame, plan_frame, record_realised
 from tide_core.dialogue.grounding import FAMILY_OF_EMOTION, client_families, hedge_ungrounded
 from tide_core.dialogue.persona_facts import persona_facts
@@ -149,6 +149,19 @@ def _fit(frame: str, name: str, phrase: str) -> str:
     return frame.replace("{" + cap(name) + "}", _cap_tpl(phrase)).replace("{" + name + "}", phrase)
 
 
+def _frame_for(rng: random.Random, frames: tuple[str, ...], name: str, phrase: str, view: ReplySlots,
+               tries: int = 8) -> str:
+    """A frame for `phrase` whose words next to the {name} field repeat none of the phrase's stems ("It's worth
+    noticing that | noticing ..." is redrawn); after `tries` clashing draws, the last one."""
+    said = phrase.format_map(view)
+    for _ in range(tries):
+        frame = rng.choice(frames)
+        left, _, right = _fit(frame, name, "\x00").format_map(view).partition("\x00")
+        if not join_clash(left, said, right):
+            break
+    return frame
+
+
 def _emotion_words(scenario_id: str, emo1: str, emo2: str, rng: random.Random) -> dict[str, str]:
     """Frame words: moment adjectives for the scenario, feelings and nouns for its two chosen emotions."""
     s1, s2 = rng.sample(PARTS[scenario_id].sit, 2)
@@ -172,7 +185,8 @@ def _composed_er(rng: random.Random, scenario_id: str, allowed: frozenset[str], 
     ok = [t for t in PARTS[scenario_id].moments if t.fields <= allowed and t.fields - _PEOPLE]
     if not ok:
         return None
-    return fix_articles(_fit(rng.choice(ER_MOMENT), "moment", rng.choice(ok).text).format_map(view))
+    moment = rng.choice(ok).text
+    return fix_articles(_fit(_frame_for(rng, ER_MOMENT, "moment", moment, view), "moment", moment).format_map(view))
 
 
 def _composed_dn(rng: random.Random, scenario_id: str, allowed: frozenset[str], view: ReplySlots) -> str:
@@ -180,14 +194,16 @@ def _composed_dn(rng: random.Random, scenario_id: str, allowed: frozenset[str], 
     reaction = _choose(rng, parts.reactions, allowed, 0.4)
     frames = DN_REACTION_KIND if "kind" in allowed and rng.random() < 0.35 else DN_REACTION
     said = reaction.text + (" {kind}" if frames is DN_REACTION_KIND else "")  # "losing your home" is for "you" too
-    text = _fit(rng.choice(_frames_for(frames, said, view)), "reaction", reaction.text).replace("{reason}", rng.choice(parts.reasons))
+    reason = rng.choice(parts.reasons)
+    frames = tuple(f.replace("{reason}", reason) for f in _frames_for(frames, said, view))
+    text = _fit(_frame_for(rng, frames, "reaction", reaction.text, view), "reaction", reaction.text)
     return fix_articles(text.format_map(view))
 
 
 def _composed_strength(rng: random.Random, scenario_id: str, allowed: frozenset[str], view: ReplySlots) -> str:
     pool = PARTS[scenario_id].did if rng.random() < 0.7 else _DID_ANY
     did = _choose(rng, pool, allowed, 0.6)
-    return fix_articles(_fit(rng.choice(SR_DID), "did", did.text).format_map(view))
+    return fix_articles(_fit(_frame_for(rng, SR_DID, "did", did.text, view), "did", did.text).format_map(view))
 
 
 def _composed_step(rng: random.Random, scenario_id: str, allowed: frozenset[str], view: ReplySlots) -> str:
@@ -315,9 +331,12 @@ def compose_dialogue(persona: Persona, scenario: Scenario, rng: random.Random, *
     if frame.questions:
         said = [hedge_ungrounded(answer_sentence(q, view, rng), expressed, rng) for q in frame.questions]
         pre = segments[SR]
-        if pre and sum(len(s.split()) for s in (*segments.values(), *said)) > _MAX_WORDS:
-            pre = ""  # a long reply keeps the answers and drops the strength sentence
+        total = sum(len(s.split()) for s in (*segments.values(), *said))
+        if pre and total > _MAX_WORDS:
+            pre, total = "", total - len(pre.split())  # a long reply keeps the answers and drops the strength sentence
         own = said[0] if frame.self_question is not None else ""
+        if own and frame.question is not None and total > _MAX_WORDS:
+            segments[DN], own = own, ""  # still long: the self-critical question's answer normalises, so it is DN
         segments[SR] = " ".join(s for s in (own, pre, said[-1] if frame.question is not None else "") if s)
     reply, spans = _assemble(segments, order)
     return Dialogue(client_message=message, reference_reply=reply, spans=spans, factor_order=order,

@@ -148,6 +148,38 @@ def fix_articles(text: str) -> str:
     return _ARTICLE_RE.sub(choose, text)
 
 
+# Words a join may repeat without reading badly ("you ... your", "that ... that"): short or function words.
+_JOIN_FREE = frozenset("that this with what when have been from they them their there about would could should just "
+                       "like into more some than then were your yours even still much the and you for are was but "
+                       "not can its it's how who why all any has had her his him our out get got too now did one way "
+                       "off own yet she he's she's i'm i've you're you've".split())
+_JOIN_WORD = re.compile(r"[a-z']+")
+_JOIN_SUFFIXES = ("ness", "ity", "ing", "ed", "es", "s", "y")
+
+
+def _join_stems(text: str) -> set[str]:
+    out = set()
+    for word in _JOIN_WORD.findall(text.lower()):
+        if len(word) < 3 or word in _JOIN_FREE:
+            continue
+        for suffix in _JOIN_SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                word = word[: -len(suffix)]
+                break
+        out.add(word[:5])
+    return out
+
+
+def join_clash(left: str, phrase: str, right: str = "") -> bool:
+    """Whether a phrase dropped between `left` and `right` repeats a stem across either join: the three words
+    before it against its first three ("worth noticing that | noticing ...", "real honesty in | being this
+    honest"), its last three against the three after it ("being honest about this | took honesty",
+    "more dread afterward | after ...")."""
+    head, tail = phrase.split()[:3], phrase.split()[-3:]
+    return bool(_join_stems(" ".join(left.split()[-3:])) & _join_stems(" ".join(head))
+                or _join_stems(" ".join(tail)) & _join_stems(" ".join(right.split()[:3])))
+
+
 _ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
          "seventeen eighteen nineteen").split()
 _TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()

@@ -19,7 +19,7 @@ from __future__ import annotations
 EMOTIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "fear": (("afraid", "frightened", "scared", "shaken"), ("fear", "fright")),
     "exhaustion": (("exhausted", "worn out", "drained", "bone-tired"), ("exhaustion", "tiredness", "weariness")),
-    "shame": (("ashamed", "exposed", "small"), ("shame",)),
+    "shame": (("ashamed", "exposed", "humiliated"), ("shame",)),
     "panic": (("panicked", "flooded", "overwhelmed"), ("panic",)),
     "embarrassment": (("embarrassed", "self-conscious", "exposed", "mortified"), ("embarrassment", "self-consciousness")),
     "grief": (("heavy-hearted", "sad", "full of grief"), ("grief", "sorrow")),

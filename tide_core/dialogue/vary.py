@@ -185,6 +185,11 @@ def _vary(text: str, rng: random.Random, compiled: tuple[re.Pattern, dict[str, t
         prev = before.rsplit(" ", 2)[-2:-1]
         if prev and prev[0].lower() == alt.split(" ", 1)[0].lower():
             return found  # "completely completely understandable"
+        if alt in ("as well as", "along with") and _NEXT_WORD.match(text, m.end()) and \
+                _NEXT_WORD.match(text, m.end()).group(1).lower() in ("it", "that", "this", "them"):
+            return found  # "and upsetting on top of it" -> "upsetting as well as it"
+        if alt == "plainly" and _NEXT_WORD.match(text, m.end()):
+            return found  # "it clearly hit hard" -> "it plainly hit hard": "plainly" reads only at a clause's end
         if alt == "how much this matters to you" and text.startswith((" about", " for"), m.end()):
             return found  # "how much this matters to you about ..." does not read
         if found.lower() == "many people" and not alt.lower().startswith("many") and before.endswith(
