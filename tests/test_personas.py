@@ -53,8 +53,9 @@ def test_attributes_hang_together():
             assert p.partner not in ("husband", "wife")
         if p.occupation == "stay-at-home parent":
             assert p.children > 0
-        if p.age < 55:
-            assert not p.occupation.startswith("retired")
+        if p.age < 55:  # only the military and fire services retire early (persona_rules.yaml)
+            assert p.occupation in ("retired army sergeant", "retired firefighter") or not p.occupation.startswith("retired")
+            assert p.age >= 45 or not p.occupation.startswith("retired")
         if p.age > 34:
             assert not p.occupation.endswith("student")
         assert len(p.symptoms) == len(set(p.symptoms))
@@ -68,7 +69,59 @@ def test_childbirth_trauma_comes_with_the_child_born_then():
     from tide_core.dialogue.persona_facts import _children
 
     people = [p for p in generate_personas(3000, D, 5) if p.trauma_type == "childbirth_trauma"]
-    assert people and all(p.children >= 1 for p in people)  # a man too: it was his partner's birth, his child
+    assert people and all(p.children >= 1 for p in people)
+    assert all(p.gender != "man" for p in people)  # the bank speaks as the one who gave birth ("my OB's office")
     for p in people[:40]:
         ages = [age for _, age in _children(p, random.Random(p.persona_id))]
         assert max(1, p.years_since_trauma) in ages, (p.years_since_trauma, ages)
+
+
+def test_every_default_persona_keeps_every_rule():
+    """persona_rules.yaml over the 500 default personas, with their children's ages as the messages tell them:
+    trauma type against gender, age and family; children's ages against the parent's; occupation against age;
+    the people leaned on against the persona's family."""
+    from tide_core.config import DatasetConfig
+    from tide_core.dialogue.persona_facts import persona_facts
+    from tide_core.personas import violations
+
+    cfg = DatasetConfig()
+    ps = generate_personas(cfg.n_personas, cfg.personas, cfg.seed)
+    broken = {p.persona_id: v for p in ps if (v := violations(p, list(persona_facts(p).child_ages)))}
+    assert broken == {}
+    # The rules bite where they should: young and old personas, parents leaning on an adult child, births.
+    assert any(p.age >= 67 and p.occupation.startswith("retired") for p in ps)
+    assert any("adult child" in p.support_people for p in ps)
+    assert {p.gender for p in ps if p.trauma_type == "childbirth_trauma"} <= {"woman", "non-binary"}
+
+
+def test_violations_name_what_is_wrong():
+    from dataclasses import replace
+
+    from tide_core.personas import violations
+
+    p = next(p for p in generate_personas(200, D, 13) if p.age < 30 and p.children == 0)
+    assert violations(p, []) == []
+    bad = replace(p, occupation="retired teacher", support_people=("adult child",), trauma_type="childbirth_trauma",
+                  gender="man")
+    found = " | ".join(violations(bad, []))
+    for words in ("trauma childbirth_trauma", "occupation 'retired teacher'", "support 'adult child'",
+                  "with 0 children"):
+        assert words in found, found
+    parent = replace(p, age=40, children=1, trauma_type="sudden_loss", occupation="cook", support_people=())
+    assert violations(parent, [30]) == ["child of 30 for a parent of 40 (born at 10)"]
+
+
+def test_rules_file_errors_name_the_entry(tmp_path):
+    import pytest
+
+    from tide_core.errors import ConfigError
+    from tide_core.personas import RULES_FILE, load_rules
+
+    text = RULES_FILE.read_text()
+    path = tmp_path / "rules.yaml"
+    path.write_text(text.replace("childbirth_trauma:", "childbirth:", 1))
+    with pytest.raises(ConfigError, match=r"unknown trauma type\(s\) \['childbirth'\]"):
+        load_rules(path)
+    path.write_text(text.replace("college student: [18, 34]", "college student: [34, 18]"))
+    with pytest.raises(ConfigError, match=r"occupations.ranges\['college student'\] must be \[youngest, oldest\]"):
+        load_rules(path)

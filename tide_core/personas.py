@@ -10,12 +10,18 @@ from __future__ import annotations
 
 import random
 from dataclasses import asdict, dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+import yaml
 
 from tide_core.errors import ConfigError
 
 if TYPE_CHECKING:  # config imports this module (check_distributions): the type only, to keep imports one way
     from tide_core.config import PersonaDistributions
+
+RULES_FILE = Path(__file__).with_name("persona_rules.yaml")
 
 
 @dataclass(frozen=True)
@@ -132,6 +138,99 @@ class Persona:
         return row
 
 
+# --- constraints between a persona's facts (persona_rules.yaml) ----------------------------------------------------
+
+@dataclass(frozen=True)
+class PersonaRules:
+    """The constraints of persona_rules.yaml, typed."""
+
+    trauma_genders: dict[str, frozenset[str]]
+    trauma_min_age: dict[str, int]
+    trauma_min_children: dict[str, int]
+    parent_age_at_birth: tuple[int, int]
+    support: dict[str, dict]
+    occupation_default: tuple[int, int]
+    occupation_ranges: dict[str, tuple[int, int]]
+    needs_children: frozenset[str]
+
+    def occupation_fits(self, occupation: str, age: int, children: int) -> bool:
+        lo, hi = self.occupation_ranges.get(occupation, self.occupation_default)
+        return lo <= age <= hi and (children > 0 or occupation not in self.needs_children)
+
+    def trauma_fits(self, trauma_id: str, gender: str, age: int) -> bool:
+        genders = self.trauma_genders.get(trauma_id)
+        return (genders is None or gender in genders) and age >= self.min_age(trauma_id)
+
+    def min_age(self, trauma_id: str) -> int:
+        return self.trauma_min_age.get(trauma_id, TRAUMA_TYPES[trauma_id].event_age[0])
+
+    def support_fits(self, person: str, age: int, children: int, partner: str | None) -> bool:
+        need = self.support.get(person, {})
+        return (children >= need.get("min_children", 0) and age >= need.get("min_age", 0)
+                and (partner is not None or not need.get("needs_partner")))
+
+
+def _pair(value, where: str) -> tuple[int, int]:
+    if not (isinstance(value, list) and len(value) == 2 and all(isinstance(v, int) for v in value)
+            and value[0] <= value[1]):
+        raise ConfigError(f"{RULES_FILE.name}: {where} must be [youngest, oldest], e.g. [18, 70]; got {value!r}")
+    return value[0], value[1]
+
+
+def load_rules(path: Path = RULES_FILE) -> PersonaRules:
+    """The persona constraints; ConfigError naming the entry when a trauma type or gender is unknown or a range is
+    not [youngest, oldest]."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    trauma = data.get("trauma") or {}
+    unknown = sorted(set(trauma) - set(TRAUMA_TYPES))
+    bad_gender = sorted({g for t in trauma.values() for g in t.get("genders", ())} - set(FIRST_NAMES))
+    if unknown or bad_gender:
+        raise ConfigError(f"{path.name}: unknown trauma type(s) {unknown} or gender(s) {bad_gender}; expected "
+                          f"{sorted(TRAUMA_TYPES)} and {sorted(FIRST_NAMES)}")
+    occ = data.get("occupations") or {}
+    return PersonaRules(
+        trauma_genders={t: frozenset(v["genders"]) for t, v in trauma.items() if "genders" in v},
+        trauma_min_age={t: int(v["min_age"]) for t, v in trauma.items() if "min_age" in v},
+        trauma_min_children={t: int(v["min_children"]) for t, v in trauma.items() if "min_children" in v},
+        parent_age_at_birth=_pair((data.get("children") or {}).get("parent_age_at_birth"), "children.parent_age_at_birth"),
+        support=dict(data.get("support") or {}),
+        occupation_default=_pair(occ.get("default"), "occupations.default"),
+        occupation_ranges={o: _pair(r, f"occupations.ranges[{o!r}]") for o, r in (occ.get("ranges") or {}).items()},
+        needs_children=frozenset(occ.get("needs_children") or ()),
+    )
+
+
+@lru_cache(maxsize=1)
+def rules() -> PersonaRules:
+    return load_rules()
+
+
+def violations(p: Persona, child_ages: list[int] | None = None, r: PersonaRules | None = None) -> list[str]:
+    """Every persona rule `p` breaks, in words (empty: consistent). `child_ages`: the children's ages as the
+    dialogue generator tells them (tide_core.dialogue.persona_facts), checked against the parent's age."""
+    r = r or rules()
+    out = []
+    if not r.trauma_fits(p.trauma_type, p.gender, p.age):
+        out.append(f"trauma {p.trauma_type} for a {p.age}-year-old {p.gender}")
+    if p.children < r.trauma_min_children.get(p.trauma_type, 0):
+        out.append(f"trauma {p.trauma_type} with {p.children} children")
+    if not r.occupation_fits(p.occupation, p.age, p.children):
+        out.append(f"occupation {p.occupation!r} at {p.age} with {p.children} children")
+    out += [f"support {s!r} at {p.age} with {p.children} children, partner {p.partner}" for s in p.support_people
+            if not r.support_fits(s, p.age, p.children, p.partner)]
+    lo, hi = r.parent_age_at_birth
+    if child_ages is not None:
+        if len(child_ages) != p.children:
+            out.append(f"{len(child_ages)} children told, {p.children} in the persona")
+        out += [f"child of {a} for a parent of {p.age} (born at {p.age - a})" for a in child_ages
+                if not lo <= p.age - a <= hi]
+        if "adult child" in p.support_people and not any(a >= 18 for a in child_ages):
+            out.append(f"adult child leaned on, children aged {sorted(child_ages)}")
+    if p.trauma_type == "childbirth_trauma" and child_ages is not None and max(1, p.years_since_trauma) not in child_ages:
+        out.append(f"no child born {p.years_since_trauma} years ago, at the traumatic birth")
+    return out
+
+
 def check_distributions(d: PersonaDistributions) -> None:
     """Raise ConfigError when a weight table names a value the generator does not know."""
     known = {
@@ -167,21 +266,17 @@ def _band_of(age: int) -> str:
 
 
 def _occupation(rng: random.Random, trauma: TraumaType, age: int, education: str, children: int) -> str:
-    if trauma.occupations and rng.random() < 0.8:
-        fitting = [o for o in trauma.occupations if age >= 50 or not o.startswith("retired")]
+    """An occupation inside its age range (persona_rules.yaml), with a degree when it needs one."""
+    r = rules()
+    fitting = [o for o in trauma.occupations if r.occupation_fits(o, age, children)]
+    if fitting and rng.random() < 0.8:
         return rng.choice(fitting)
     pool = [o for o in GENERAL_OCCUPATIONS if education in ("bachelors", "graduate") or o not in DEGREE_OCCUPATIONS]
-    if age < 55:  # nobody retires at 18
-        pool = [o for o in pool if not o.startswith("retired")]
-    if children == 0:
-        pool = [o for o in pool if o != "stay-at-home parent"]
-    if age > 34:  # students in the pool are young; mature students exist but read as a generator slip here
-        pool = [o for o in pool if not o.endswith("student")]
     if age >= 67:
         pool = [o for o in pool if o.startswith("retired")] + ["retired", "part-time volunteer", "retired nurse"]
     if age <= 24 and rng.random() < 0.4:
         return "college student" if education != "high_school_or_less" else "warehouse worker"
-    return rng.choice(pool)
+    return rng.choice([o for o in pool if r.occupation_fits(o, age, children)] or ["unemployed"])
 
 
 def _symptoms(rng: random.Random, severity: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -194,7 +289,8 @@ def _symptoms(rng: random.Random, severity: str) -> tuple[tuple[str, ...], tuple
     return tuple(chosen), clusters
 
 
-def _relationships(rng: random.Random, gender: str, age: int, support: str) -> tuple[str | None, int, tuple[str, ...]]:
+def _relationships(rng: random.Random, gender: str, age: int, support: str,
+                   min_children: int = 0) -> tuple[str | None, int, tuple[str, ...]]:
     p_partner = {"strong": 0.7, "moderate": 0.55, "limited": 0.35, "isolated": 0.1}[support]
     partner = None
     if rng.random() < p_partner:
@@ -204,9 +300,26 @@ def _relationships(rng: random.Random, gender: str, age: int, support: str) -> t
             options = [o for o in options if o not in ("husband", "wife")] or ["partner"]
         partner = rng.choice(options)
     children = 0 if age < 22 else rng.choices([0, 1, 2, 3], weights=[0.4, 0.25, 0.25, 0.1])[0]
+    children = max(children, min_children)
     n_people = {"strong": 3, "moderate": 2, "limited": 1, "isolated": 0}[support]
-    people = tuple(rng.sample([p for p in SUPPORT_PEOPLE if p != "partner" or partner], n_people))
+    people = tuple(rng.sample([p for p in SUPPORT_PEOPLE if rules().support_fits(p, age, children, partner)], n_people))
     return partner, children, people
+
+
+def _trauma(rng: random.Random, d: PersonaDistributions, gender: str, age: int) -> TraumaType:
+    """A trauma type by the configured weights, drawn again while it does not fit the persona's gender and age
+    (persona_rules.yaml: traumatic childbirth is for someone who gave birth); after 20 draws, by weight among those
+    that fit."""
+    r = rules()
+    for _ in range(20):
+        trauma_id = _pick(rng, d.trauma_type)
+        if r.trauma_fits(trauma_id, gender, age):
+            return TRAUMA_TYPES[trauma_id]
+    fitting = {t: w for t, w in d.trauma_type.items() if r.trauma_fits(t, gender, age)}
+    if not fitting:
+        raise ConfigError(f"config.personas.trauma_type: no trauma type with weight fits a {age}-year-old {gender} "
+                          f"(see {RULES_FILE.name})")
+    return TRAUMA_TYPES[_pick(rng, fitting)]
 
 
 def generate_persona(persona_id: int, d: PersonaDistributions, rng: random.Random) -> Persona:
@@ -216,15 +329,15 @@ def generate_persona(persona_id: int, d: PersonaDistributions, rng: random.Rando
     education = _pick(rng, d.education)
     if age < 22 and education == "graduate":
         education = "bachelors" if age >= 21 else "some_college"
-    trauma = TRAUMA_TYPES[_pick(rng, d.trauma_type)]
+    trauma = _trauma(rng, d, gender, age)
     lo, hi = trauma.event_age
-    event_age = rng.randint(min(lo, age), min(hi, age))
+    min_children = rules().trauma_min_children.get(trauma.trauma_id, 0)
+    # A birth left a child at least a year old (persona_facts gives that child the years since the trauma).
+    event_age = rng.randint(min(lo, age), min(hi, age - 1 if min_children else age))
     severity = _pick(rng, d.severity)
     support = _pick(rng, d.support_level)
     symptoms, clusters = _symptoms(rng, severity)
-    partner, children, people = _relationships(rng, gender, age, support)
-    if trauma.trauma_id == "childbirth_trauma":  # a birth happened: at least that child (persona_facts ages it)
-        children = max(children, 1)
+    partner, children, people = _relationships(rng, gender, age, support, min_children)
     return Persona(
         persona_id=persona_id,
         first_name=rng.choice(FIRST_NAMES[gender]),

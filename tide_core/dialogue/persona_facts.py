@@ -131,6 +131,7 @@ class Facts:
     working: bool
     young: bool  # under 30: looser spelling, "my roommate", "my mom"
     old: bool  # 65 and over
+    child_ages: tuple[int, ...] = ()  # oldest first, as the messages tell them
 
 
 def _partner(p: Persona, rng: random.Random) -> Person | None:
@@ -147,9 +148,12 @@ def _partner(p: Persona, rng: random.Random) -> Person | None:
 
 def _children(p: Persona, rng: random.Random) -> list[tuple[Person, int]]:
     kids = []
-    for _ in range(p.children):
-        # The parent was 20 to 40 at the birth (never older than they are now less a year): ages fit the parent.
+    for i in range(p.children):
+        # The parent was 20 to 40 at the birth (never older than they are now less a year): ages fit the parent
+        # (persona_rules.yaml: 18 to 45). A persona who leans on an adult child has one of 18 or more.
         hi = min(40, p.age - 1)
+        if i == 0 and "adult child" in p.support_people:
+            hi = min(hi, p.age - 18)
         age = p.age - rng.randint(min(20, hi), hi)
         gender = rng.choice("mf")
         kids.append((_person("son" if gender == "m" else "daughter", gender, rng), age))
@@ -259,6 +263,8 @@ def _close(p: Persona, partner: Person | None, kid_src: dict[str, Source], young
     noun, gender = rng.choice((("roommate", rng.choice("mf")), ("sister", "f"), ("brother", "m"),
                                ("mom" if young else "best friend", "f")))
     person = _person(noun, gender, rng)
+    while person.name == kid_src.get("kid_name"):  # "my mom Dana" beside "my daughter Dana" reads as one person
+        person = _person(noun, gender, rng)
     return {"close": f"my {noun}", "close_name": person.name, "close_he": person.he, "close_him": person.him,
             "close_his": person.his, "close_hes": person.hes}
 
@@ -313,4 +319,5 @@ def persona_facts(p: Persona) -> Facts:
                          ("if_nopartner", partner is None), ("if_helper", working and p.occupation in HELPERS)):
         if holds:
             src[guard] = ""
-    return Facts(src, partner is not None, bool(kids), working, p.age < 30, p.age >= 65)
+    return Facts(src, partner is not None, bool(kids), working, p.age < 30, p.age >= 65,
+                 tuple(age for _, age in kids))
