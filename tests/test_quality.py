@@ -177,6 +177,18 @@ def test_quality_command_on_a_warehouse_built_before_the_report(built, tmp_path,
     assert "no quality report" in capsys.readouterr().out
 
 
+def test_an_answer_to_another_question_of_the_scenario_is_not_counted():
+    """The question check needs half the question's own content words (two at least) near the answer words: a
+    reply written for a sibling question of the same type and scenario no longer passes."""
+    q = "How do I get back to sleep without the dream picking up where it left off?"
+    own = ("As for getting back to sleep without the dream picking up again, you could do something calm in "
+           "another room for a few minutes first.")
+    sibling = "As for the dream coming back every night, you could try writing it down in the morning."
+    assert question_answered(q, own)
+    assert not question_answered(q, sibling)  # shares "dream" only, one of its five content words
+    assert question_answered(q, sibling, share=0.0, least=1)  # the check before this change passed it
+
+
 def test_fluency_screen_ranks_a_broken_join_below_fluent_text_and_is_stored(built, tmp_path, capsys):
     """The embedded SmolLM2 scores a known-bad join lower than fluent sentences; `quality --fluency` stores the
     sample's mean and the worst sentences beside the report, and a rerun replaces them."""
@@ -207,3 +219,17 @@ def test_fluency_screen_ranks_a_broken_join_below_fluent_text_and_is_stored(buil
     worst = flu["value"].to_list()[1:]
     assert worst == sorted(worst) and all(v < 0 for v in worst)
 
+
+def test_question_check_control_counts_replies_to_other_questions_less(built):
+    from tide_core.pipeline import load_dataset
+    from tide_core.quality import question_check_control
+    from warehouse.loader import connect_readonly
+
+    _, path = built
+    with connect_readonly(path) as con:
+        conversations = load_dataset(con).conversations
+    control = question_check_control(conversations)
+    rate = {k: n / total for k, (n, total) in control.items()}
+    assert control["own"][1] > 20 and rate["own"] >= 0.95
+    assert rate["sibling"] < 0.6 * rate["own"] and rate["other_scenario"] < 0.15
+    assert question_check_control(conversations) == control  # seeded

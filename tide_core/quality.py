@@ -12,8 +12,9 @@ Measures (each a share or a count, with examples for a person to read):
 - client questions answered: a client sentence ending in "?" counts as answered when one reply sentence, or two
   consecutive ones, carry the kind of answer its question type needs (should I tell -> telling/sharing words; is it
   normal / is it okay -> normalising words; how do I / is there a way -> an offered step; what will happen / will
-  it stop -> change over time or what usually happens) and share a content word with the question (unless the
-  question has none beyond its type words: "Is this normal?").
+  it stop -> change over time or what usually happens) and hold at least half of the question's content words, two
+  at least (unless the question has none beyond its type words: "Is this normal?"). question_check_control scores
+  each question against replies written for other questions, to show how lenient the check is.
 - reuse: the most-reused reply sentence and the share of replies it is in; the share of replies holding a sentence
   that 10 or more replies use word for word; the most common 5-word openings and their shares.
 - distinct-1 / distinct-2 of replies and of client messages.
@@ -29,6 +30,8 @@ build to build; they are not a clinician's judgement.
 
 from __future__ import annotations
 
+import math
+import random
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -80,7 +83,9 @@ _STOP = set("""a an the and or but so i i'm i've i'd me my you your it it's its 
 this that these those to of in on at for with about what how when why should would could can will just like
 anyone anybody there here they them their he she his her him we us our if not no yes any some get got have has had
 really even still ever all more most than then too very much many know think feel feeling actually basically can't cant
-don't dont won't who's what's that's there's""".split())
+don't dont won't who's what's that's there's without being going haven't haven else
+myself yourself themselves himself herself ourselves everyone everybody someone somebody part keep stuff people
+around""".split())
 def client_questions(message: str) -> list[str]:
     return [s for s in sentences(message) if s.rstrip().endswith("?")]
 
@@ -104,27 +109,59 @@ def _stem(word: str) -> str:
 
 # Words that only say the question's type ("Is this normal?"): a question with nothing else needs no shared word.
 _TYPE_WORDS = {_stem(w) for w in ("normal", "okay", "alright", "common", "weird", "crazy", "usual", "tell", "share",
-                                   "explain", "mention", "help", "thing", "something", "anything")}
+                                   "explain", "mention", "help", "thing", "something", "anything", "better", "happen",
+                                   "happens", "happening", "stop", "handle", "deal", "cope", "manage",
+                                   "realize", "figure")}
 
 
 def _content(text: str) -> set[str]:
     return {_stem(t) for t in tokens(text) if t not in _STOP and len(t) > 3}
 
 
-def question_answered(question: str, reply: str | list[str]) -> bool:
+def question_answered(question: str, reply: str | list[str], share: float = 0.5, least: int = 2,
+                      span: int = 2) -> bool:
     """Whether two consecutive reply sentences (or one) carry the kind of answer the question's type needs and
-    share a content word with the question (unless the question has none beyond its type words). `reply` may be
-    given already cut into sentences."""
+    share at least `share` of the question's content words (at least one; none needed when the question has none
+    beyond its type words). `reply` may be given already cut into sentences."""
     kind = question_type(question)
     cut = sentences(reply) if isinstance(reply, str) else reply
     if not _ANSWER_CUES[kind].search(" ".join(cut)):
         return False
     content = _content(question) - _TYPE_WORDS
+    need = max(1, min(least, len(content)), math.ceil(share * len(content) - 1e-9))
     for i in range(len(cut)):
-        window = " ".join(cut[i:i + 2])
-        if _ANSWER_CUES[kind].search(window) and (not content or content & _content(window)):
+        window = " ".join(cut[i:i + span])
+        if _ANSWER_CUES[kind].search(window) and (not content or len(content & _content(window)) >= need):
             return True
     return False
+
+
+def question_check_control(conversations: Iterable[Mapping] | object, seed: int = 13) -> dict[str, tuple[int, int]]:
+    """How lenient the question check is: every client question scored against its own reply, against the reply to
+    a different question of the same type in the same scenario, and against a random reply from another scenario
+    (seeded draws). Returns {"own" | "sibling" | "other_scenario": (counted as answered, scored)}. Rows need
+    scenario_id, client_message and reference_reply."""
+    rows = conversations.to_dicts() if hasattr(conversations, "to_dicts") else list(conversations)
+    items = [(q, question_type(q), r["scenario_id"], sentences(r["reference_reply"] or ""))
+             for r in rows for q in client_questions(r["client_message"] or "")]
+    by_kind: dict[tuple[str, str], list[int]] = {}
+    for i, (_, kind, scenario, _) in enumerate(items):
+        by_kind.setdefault((kind, scenario), []).append(i)
+    rng = random.Random(f"question-control:{seed}")
+    out = {"own": [0, 0], "sibling": [0, 0], "other_scenario": [0, 0]}
+    for q, kind, scenario, cut in items:
+        siblings = [j for j in by_kind[(kind, scenario)] if items[j][0] != q]
+        other = None
+        if any(s != scenario for _, s in by_kind):
+            other = rng.randrange(len(items))
+            while items[other][2] == scenario:
+                other = rng.randrange(len(items))
+        for name, reply in (("own", cut), ("sibling", items[rng.choice(siblings)][3] if siblings else None),
+                            ("other_scenario", None if other is None else items[other][3])):
+            if reply is not None:
+                out[name][0] += question_answered(q, reply)
+                out[name][1] += 1
+    return {k: (v[0], v[1]) for k, v in out.items()}
 
 
 # --- known-bad joins -----------------------------------------------------------------------------------------------
