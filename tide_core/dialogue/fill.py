@@ -14,6 +14,7 @@ import re
 import string
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 _FORMATTER = string.Formatter()
 
@@ -157,7 +158,8 @@ _JOIN_WORD = re.compile(r"[a-z']+")
 _JOIN_SUFFIXES = ("ness", "ity", "ing", "ed", "es", "s", "y")
 
 
-def _join_stems(text: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def _join_stems(text: str) -> frozenset[str]:
     out = set()
     for word in _JOIN_WORD.findall(text.lower()):
         if len(word) < 3 or word in _JOIN_FREE:
@@ -167,7 +169,7 @@ def _join_stems(text: str) -> set[str]:
                 word = word[: -len(suffix)]
                 break
         out.add(word[:5])
-    return out
+    return frozenset(out)
 
 
 def join_clash(left: str, phrase: str, right: str = "") -> bool:
