@@ -1,4 +1,4 @@
-"""Rows the models work writes: models, runs, training_log (the table contracts are in warehouse/schema/02_models.sql).
+"""Rows the models work writes: models, runs, training_log (the table contracts are in warehouse/schema/models.sql).
 
 Every write opens the warehouse read-write briefly, in one transaction, and skips keys that exist, so a rerun
 after an interruption neither fails nor duplicates.
