@@ -50,6 +50,19 @@ def test_the_frozen_test_set_is_apart_from_the_corpus():
     assert not [r.id for r in frozen if r.text.strip().lower() in corpus_texts]
 
 
+def test_candidate_batches_parse_are_new_ideas_and_stay_out_of_training():
+    """crisis_corpus_candidates/: evaluated, not merged (README there); the detector never reads it."""
+    from tide_core.chat.corpus import CORPUS_DIR, corpus_files
+
+    folder = CORPUS_DIR.parent / "crisis_corpus_candidates"
+    candidates = read_records(sorted(folder.glob("*.jsonl")))
+    assert len(candidates) >= 500
+    corpus = load_corpus()
+    assert not {r.concept for r in candidates} & {r.concept for r in corpus}
+    assert not {r.id for r in candidates} & {r.id for r in corpus}
+    assert all(path.parent == CORPUS_DIR for path in corpus_files())
+
+
 @pytest.mark.parametrize("line, message", [
     ("{not json", "bad.jsonl line 2: not valid JSON"),
     ('{"id": "X-1", "concept": "c", "label": "rage", "text": "t"}', "line 2: field 'label' is 'rage'; expected one of"),
