@@ -28,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tide_core.backends.onnx_backend import OnnxGenerator  # noqa: E402
 from tide_core.chat.crisis import detect_crisis  # noqa: E402
 from tide_core.chat.engine import (  # noqa: E402
     EMBEDDED,
@@ -38,7 +39,6 @@ from tide_core.chat.engine import (  # noqa: E402
     warm_up,
 )
 from tide_core.chat.limits import ChatLimits  # noqa: E402
-from tide_core.models.onnx_generate import OnnxGenerator  # noqa: E402
 
 # Typical client messages (the dataset's mean is about 37 words); the same set as bench_onnx.py plus shorter ones.
 MESSAGES = [

@@ -21,11 +21,11 @@ sys.path.insert(0, str(ROOT))
 
 import torch  # noqa: E402
 
-from tide_core.models.backend import SYSTEM_PROMPT, DecodingSettings  # noqa: E402
+from tide_core.backends.protocol import SYSTEM_PROMPT, DecodingSettings  # noqa: E402
+from tide_core.backends.torch_backend import TorchBackend  # noqa: E402
 from tide_core.models.device import configure_threads  # noqa: E402
 from tide_core.models.recipe import get_recipe  # noqa: E402
 from tide_core.models.resolve_weights import resolve_weights  # noqa: E402
-from tide_core.models.torch_backend import TorchBackend  # noqa: E402
 from tide_core.models.train_data import load_pairs  # noqa: E402
 from warehouse import DEFAULT_PATH  # noqa: E402
 

@@ -44,10 +44,10 @@ import torch  # noqa: E402
 from transformers import AutoModelForCausalLM  # noqa: E402
 
 from bench import legacy_onnx_export, legacy_onnx_generate  # noqa: E402
-from tide_core.models.backend import SYSTEM_PROMPT, DecodingSettings  # noqa: E402
+from tide_core.backends.onnx_backend import OnnxGenerator  # noqa: E402
+from tide_core.backends.protocol import SYSTEM_PROMPT, DecodingSettings  # noqa: E402
 from tide_core.models.device import configure_threads  # noqa: E402
 from tide_core.models.onnx_export import ExportJob, export_onnx, export_onnx_many  # noqa: E402
-from tide_core.models.onnx_generate import OnnxGenerator  # noqa: E402
 from tide_core.models.recipe import get_recipe  # noqa: E402
 from tide_core.models.serving import time_reply  # noqa: E402
 from tide_core.models.weights import materialize_smollm2  # noqa: E402

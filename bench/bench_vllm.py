@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tide_core.models.backend import SYSTEM_PROMPT, DecodingSettings  # noqa: E402
+from tide_core.backends.protocol import SYSTEM_PROMPT, DecodingSettings  # noqa: E402
 from tide_core.models.vllm_backend import cuda_present, vllm_installed  # noqa: E402
 from warehouse import DEFAULT_PATH  # noqa: E402
 
@@ -84,7 +84,7 @@ def main() -> int:
         print(f"vLLM needs a CUDA GPU and the vllm package (installed: {vllm_installed()}, CUDA: {cuda_present()}); "
               "this comparison runs on a GPU machine only (pip install -r requirements-gpu.txt). Nothing measured.")
         return 0
-    from tide_core.models.torch_backend import TorchBackend
+    from tide_core.backends.torch_backend import TorchBackend
     from tide_core.models.vllm_backend import VllmBackend, lora_rank_slot
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -55,7 +55,7 @@ def worker(args) -> None:
     from transformers import AutoTokenizer
 
     from bench.gpu_check import pairs
-    from tide_core.models.backend import SYSTEM_PROMPT
+    from tide_core.backends.protocol import SYSTEM_PROMPT
     from tide_core.models.chat_format import prepare_tokenizer
     from tide_core.models.device import base_dtype, use_bf16
     from tide_core.models.recipe import TrainSpec

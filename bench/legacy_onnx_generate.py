@@ -1,6 +1,7 @@
 """The hand-written torch-free generator (onnxruntime + tokenizers + numpy KV-cache loop) that served
-bench/legacy_onnx_export.py's exports before tide_core/models/onnx_generate.py moved onto onnxruntime-genai; kept
-only as the baseline bench/bench_onnx.py measures against in the same run. Not used by the project.
+bench/legacy_onnx_export.py's exports before the ONNX generator (now tide_core/backends/onnx_backend.py) moved
+onto onnxruntime-genai; kept only as the baseline bench/bench_onnx.py measures against in the same run. Not used by
+the project.
 
     from bench.legacy_onnx_generate import OnnxGenerator
     gen = OnnxGenerator("artifacts/onnx-legacy/smollm2-135m-instruct")   # variant="q4" / "int8" for a quantized file
@@ -28,8 +29,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from tide_core.backends.protocol import DecodingSettings, Generation  # noqa: E402
 from tide_core.errors import TideError  # noqa: E402
-from tide_core.models.backend import DecodingSettings, Generation  # noqa: E402
 
 log = logging.getLogger(__name__)
 

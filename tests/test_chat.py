@@ -16,6 +16,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.chat_ui import escape_markdown
 from tests.fake_anthropic import FakeAnthropic
+from tide_core.backends.protocol import SYSTEM_PROMPT
 from tide_core.chat.blind import arrange, reply_label
 from tide_core.chat.crisis import CATEGORIES, CRISIS_CARD, REPLY_CATEGORIES, detect_crisis
 from tide_core.chat.engine import CLAUDE, FINE_TUNED, ZERO_SHOT, ChatSession, load_generator
@@ -25,7 +26,6 @@ from tide_core.chat.records import clinician_record, crisis_event_record, prefer
 from tide_core.chat.reply_guard import reply_guard
 from tide_core.dialogue import RISK_TYPES
 from tide_core.errors import TideError
-from tide_core.models.backend import SYSTEM_PROMPT
 from tide_core.models.recipe import get_recipe
 from warehouse.live import validate
 
@@ -407,7 +407,7 @@ def test_the_chat_path_imports_no_torch(chat_onnx_env):
         "import sys\n"
         "from tide_core.chat.engine import FINE_TUNED, ChatSession, load_generator\n"
         "from tide_core.chat.limits import ChatLimits\n"
-        "from tide_core.models.backend import SYSTEM_PROMPT\n"
+        "from tide_core.backends.protocol import SYSTEM_PROMPT\n"
         "settings = ChatSession(ChatLimits(max_new_tokens=4)).settings_for(FINE_TUNED)\n"
         "generator = load_generator(FINE_TUNED.folder)\n"
         "text = ''.join(generator.stream(SYSTEM_PROMPT, 'I keep having nightmares.', settings))\n"

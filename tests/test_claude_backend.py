@@ -21,7 +21,7 @@ from tide_core.backends.claude import (
     claude_backend_or_reason,
     generate_reference_replies,
 )
-from tide_core.models.backend import SYSTEM_PROMPT, DecodingSettings
+from tide_core.backends.protocol import SYSTEM_PROMPT, DecodingSettings
 
 FAKE_KEY = "sk-ant-FAKEKEY-4f9c2d7e1b"
 SETTINGS = DecodingSettings(max_new_tokens=64)

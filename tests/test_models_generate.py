@@ -8,12 +8,12 @@ import shutil
 import duckdb
 import pytest
 
+from tide_core.backends.protocol import SYSTEM_PROMPT, DecodingSettings
+from tide_core.backends.torch_backend import TorchBackend
 from tide_core.models import catalog
-from tide_core.models.backend import SYSTEM_PROMPT, DecodingSettings
 from tide_core.models.generate import generate_responses, sample_conversations
 from tide_core.models.recipe import get_recipe, parse_recipe
 from tide_core.models.tiny_models import make_tiny_llama
-from tide_core.models.torch_backend import TorchBackend
 from tide_core.models.train_data import load_pairs
 
 SETTINGS = DecodingSettings(max_new_tokens=6)

@@ -15,13 +15,13 @@ import duckdb
 import pytest
 import torch
 
+from tide_core.backends.protocol import SYSTEM_PROMPT, DecodingSettings
+from tide_core.backends.torch_backend import TorchBackend
 from tide_core.errors import ConfigError, TideError
 from tide_core.models import catalog, vllm_backend
-from tide_core.models.backend import SYSTEM_PROMPT, DecodingSettings
 from tide_core.models.generate import generate_responses, sample_conversations
 from tide_core.models.recipe import parse_recipe
 from tide_core.models.tiny_models import make_tiny_llama
-from tide_core.models.torch_backend import TorchBackend
 from tide_core.models.train_data import load_pairs
 from tide_core.models.vllm_backend import VllmApi, VllmBackend, lora_rank_slot, pick_engine, sampling_params
 

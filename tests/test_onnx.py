@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from tide_core.models.backend import SYSTEM_PROMPT, DecodingSettings
+from tide_core.backends.onnx_backend import ContextLengthError, OnnxGenerator, OnnxModelError
+from tide_core.backends.protocol import SYSTEM_PROMPT, DecodingSettings
 from tide_core.models.onnx_export import OnnxExportError, export_onnx
-from tide_core.models.onnx_generate import ContextLengthError, OnnxGenerator, OnnxModelError
 from tide_core.models.weights import DEFAULT_CACHE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -254,8 +254,8 @@ def test_bad_folders_variants_and_old_exports_are_refused(exported, tmp_path):
 def test_the_generator_runs_without_torch_or_transformers(exported):
     code = (
         "import sys\n"
-        "from tide_core.models.onnx_generate import OnnxGenerator\n"
-        "from tide_core.models.backend import DecodingSettings\n"
+        "from tide_core.backends.onnx_backend import OnnxGenerator\n"
+        "from tide_core.backends.protocol import DecodingSettings\n"
         f"reply = OnnxGenerator({str(exported)!r}).generate('', 'hello', DecodingSettings(max_new_tokens=3))\n"
         "assert reply.completion_tokens > 0\n"
         "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('torch', 'transformers'))\n"

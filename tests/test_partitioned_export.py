@@ -9,10 +9,10 @@ import shutil
 import duckdb
 import pytest
 
+from tide_core.backends.protocol import DecodingSettings, Generation
 from tide_core.cli import main
 from tide_core.errors import TideError
 from tide_core.models import catalog
-from tide_core.models.backend import DecodingSettings, Generation
 from tide_core.models.generate import generate_responses, sample_conversations
 from tide_core.models.recipe import parse_recipe
 from warehouse.partitioned_export import export_partitioned, parse_partition_by, table_query

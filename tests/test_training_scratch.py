@@ -8,10 +8,10 @@ import shutil
 import duckdb
 import pytest
 
-from tide_core.models.backend import DecodingSettings
+from tide_core.backends.protocol import DecodingSettings
+from tide_core.backends.torch_backend import TorchBackend
 from tide_core.models.recipe import parse_recipe
 from tide_core.models.resolve_weights import resolve_weights
-from tide_core.models.torch_backend import TorchBackend
 from tide_core.models.train_scratch import SPECIAL_TOKENS, train_scratch, train_tokenizer
 
 

@@ -30,13 +30,13 @@ for _name in ("polars", "duckdb"):  # imported by modules we load, used only by 
 
 import torch  # noqa: E402
 
-from tide_core.models.backend import DecodingSettings  # noqa: E402
+from tide_core.backends.protocol import DecodingSettings  # noqa: E402
+from tide_core.backends.torch_backend import TorchBackend  # noqa: E402
 from tide_core.models.chat_format import encode_example  # noqa: E402
 from tide_core.models.device import pick_device, use_bf16  # noqa: E402
 from tide_core.models.merge_lora import load_adapter_model, merge_adapter  # noqa: E402
 from tide_core.models.recipe import parse_recipe  # noqa: E402
 from tide_core.models.tiny_models import make_tiny_llama  # noqa: E402
-from tide_core.models.torch_backend import TorchBackend  # noqa: E402
 from tide_core.models.train_loop import train_loop  # noqa: E402
 from tide_core.models.train_lora import attach_lora, load_base  # noqa: E402
 

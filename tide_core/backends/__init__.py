@@ -1,10 +1,12 @@
-"""Response generators behind the Backend protocol (tide_core.models.backend) that are not local torch models.
+"""Response generators and the contract they meet: the Backend protocol, SYSTEM_PROMPT, DecodingSettings and
+Generation (protocol.py); torch models (torch_backend.TorchBackend); the torch-free ONNX runtime generator
+(onnx_backend.OnnxGenerator); Claude (claude.py).
 
     from tide_core.backends import claude_backend_or_reason
     backend, why_not = claude_backend_or_reason()   # Claude, or the reason it is unavailable
 
-The ONNX runtime generator lives beside the other local models: tide_core.models.onnx_generate.OnnxGenerator.
-Importing this package imports no SDK; `anthropic` is loaded when a ClaudeBackend is made.
+Importing this package imports neither torch nor any SDK (only the Claude names are re-exported here; `anthropic` is
+loaded when a ClaudeBackend is made); import torch_backend or onnx_backend by their module names.
 """
 
 from tide_core.backends.claude import (

@@ -25,8 +25,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from tide_core.backends.protocol import DecodingSettings, Generation
 from tide_core.errors import TideError
-from tide_core.models.backend import DecodingSettings, Generation
 
 log = logging.getLogger(__name__)
 

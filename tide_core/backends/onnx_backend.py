@@ -2,7 +2,7 @@
 og.Tokenizer (its chat-template rendering and incremental decoding), og.Generator with its own KV cache. Nothing
 here imports torch or transformers.
 
-    from tide_core.models.onnx_generate import OnnxGenerator
+    from tide_core.backends.onnx_backend import OnnxGenerator
     gen = OnnxGenerator("artifacts/onnx/smollm2-135m-instruct")
     gen.warm([SYSTEM_PROMPT], settings)          # the system prompt's cache, computed once
     print(gen.generate(SYSTEM_PROMPT, "I keep having nightmares.", settings).text)
@@ -26,8 +26,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from tide_core.backends.protocol import DecodingSettings, Generation
 from tide_core.errors import TideError
-from tide_core.models.backend import DecodingSettings, Generation
 
 log = logging.getLogger(__name__)
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import torch
 
-from tide_core.models.backend import DecodingSettings, Generation
+from tide_core.backends.protocol import DecodingSettings, Generation
 from tide_core.models.chat_format import prepare_tokenizer, prompt_text
 from tide_core.models.device import pick_device
 

@@ -7,7 +7,7 @@
     for piece in session.reply_stream(turn, FINE_TUNED, generator): ...
     turn.outcomes[FINE_TUNED.key].ttft_ms
 
-Every system answers with SYSTEM_PROMPT (tide_core.models.backend) and the decoding settings the study evaluated
+Every system answers with SYSTEM_PROMPT (tide_core.backends.protocol) and the decoding settings the study evaluated
 it with (the model recipe's for the embedded models, the Claude stage's for Claude), under the session's token cap.
 A crisis in the person's message (or in their last three messages together) is found when the turn starts: the page
 shows the fixed card before any reply. The systems still answer, the chat must go on, but on a crisis turn they are
@@ -29,12 +29,12 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from tide_core.backends.protocol import SYSTEM_PROMPT, DecodingSettings
 from tide_core.chat.blind import arrange
 from tide_core.chat.crisis import CrisisHit, detect_crisis
 from tide_core.chat.limits import ChatLimits, SessionBudget
 from tide_core.chat.reply_guard import ReplyScreen, reply_guard
 from tide_core.errors import TideError
-from tide_core.models.backend import SYSTEM_PROMPT, DecodingSettings
 from tide_core.models.weights import artifacts_root
 
 log = logging.getLogger(__name__)
@@ -85,7 +85,7 @@ def study_settings(system: ChatSystem) -> DecodingSettings:
 
 def export_problem(system: ChatSystem) -> str | None:
     """Why `system`'s ONNX export cannot be loaded (missing folder or variant), or None when it can."""
-    from tide_core.models.onnx_generate import OnnxModelError, read_manifest
+    from tide_core.backends.onnx_backend import OnnxModelError, read_manifest
 
     try:
         manifest = read_manifest(system.folder)
@@ -110,7 +110,7 @@ def load_generator(folder: Path, variant: str = "int4", warm: bool = True, setti
     """A torch-free OnnxGenerator (onnxruntime-genai); `warm` appends the study's system prompt and the crisis
     prompt once each (one og.Generator per prompt, rewound to it after every reply) for replies with `settings`, so
     the first reply, calm or crisis, starts as fast as later ones."""
-    from tide_core.models.onnx_generate import OnnxGenerator
+    from tide_core.backends.onnx_backend import OnnxGenerator
 
     generator = OnnxGenerator(folder, variant=variant)
     if warm:

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import polars as pl
 
+from tide_core.backends.protocol import DecodingSettings
 from tide_core.errors import TideError
-from tide_core.models.backend import DecodingSettings
 from tide_core.models.recipe import ROOT, Recipe
 from tide_core.models.resolve_weights import weights_source_label
 from tide_core.models.train_loop import CurvePoint

@@ -14,7 +14,7 @@ import hashlib
 import logging
 from pathlib import Path
 
-from tide_core.models.backend import DecodingSettings
+from tide_core.backends.protocol import DecodingSettings
 
 log = logging.getLogger(__name__)
 SAMPLE_PER_SCENARIO = 5  # the cpu-default models stage answers the same 5 test conversations per scenario (seed 13)

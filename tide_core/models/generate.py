@@ -19,9 +19,9 @@ from pathlib import Path
 
 import polars as pl
 
+from tide_core.backends.protocol import SYSTEM_PROMPT, Backend, DecodingSettings, Generation
 from tide_core.errors import TideError
 from tide_core.models import catalog
-from tide_core.models.backend import SYSTEM_PROMPT, Backend, DecodingSettings, Generation
 
 log = logging.getLogger(__name__)
 

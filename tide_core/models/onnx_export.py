@@ -1,5 +1,5 @@
 """Export a Hugging Face causal LM folder to ONNX with onnxruntime-genai's model builder, for torch-free serving
-(onnx_generate.py).
+(tide_core/backends/onnx_backend.py).
 
     python training/export_onnx.py artifacts/models/smollm2-135m-instruct [--precision int4|fp32] [--name NAME]
 

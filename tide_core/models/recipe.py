@@ -21,8 +21,8 @@ from pathlib import Path
 
 import yaml
 
+from tide_core.backends.protocol import DecodingSettings
 from tide_core.errors import ConfigError
-from tide_core.models.backend import DecodingSettings
 from tide_core.typed_config import Rules, build, type_name
 
 ROOT = Path(__file__).resolve().parents[2]

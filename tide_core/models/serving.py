@@ -20,8 +20,8 @@ import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from tide_core.backends.protocol import SYSTEM_PROMPT, DecodingSettings
 from tide_core.errors import TideError
-from tide_core.models.backend import SYSTEM_PROMPT, DecodingSettings
 
 log = logging.getLogger(__name__)
 SOURCE_MARKER = "tide_source.json"
@@ -111,7 +111,7 @@ def _source_fingerprint(merged: Path) -> str:
 
 def _holds(folder: Path, precision: str) -> bool:
     """Whether `folder` is a current export (this format) of `precision`."""
-    from tide_core.models.onnx_generate import FORMAT, MANIFEST
+    from tide_core.backends.onnx_backend import FORMAT, MANIFEST
 
     path = folder / MANIFEST
     if not path.is_file():
@@ -172,7 +172,7 @@ def measure_served(generator, settings: DecodingSettings, system: str = SYSTEM_P
 
 
 def onnx_step(model_id: str = "smollm2-135m", variant: str = PRECISION) -> OnnxResult:
-    from tide_core.models.onnx_generate import OnnxGenerator
+    from tide_core.backends.onnx_backend import OnnxGenerator
     from tide_core.models.recipe import get_recipe
 
     started = time.perf_counter()

@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tide_core.backends.torch_backend import TorchBackend
 from tide_core.errors import ConfigError
 from tide_core.models import catalog
 from tide_core.models.device import configure_threads, generation_dtype, pick_device
@@ -31,7 +32,6 @@ from tide_core.models.generate import generate_responses, sample_conversations
 from tide_core.models.merge_lora import merge_adapter, merged_dir, read_merge_marker
 from tide_core.models.recipe import RECIPES_DIR, Recipe, get_recipe
 from tide_core.models.resolve_weights import WeightsMissingError, resolve_weights
-from tide_core.models.torch_backend import TorchBackend
 from tide_core.models.train_distributed import LaunchSpec, launch_fine_tune
 from tide_core.models.train_lora import (
     default_adapter_dir,

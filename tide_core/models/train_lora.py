@@ -20,8 +20,8 @@ from pathlib import Path
 
 import torch
 
+from tide_core.backends.protocol import SYSTEM_PROMPT
 from tide_core.models import catalog
-from tide_core.models.backend import SYSTEM_PROMPT
 from tide_core.models.chat_format import prepare_tokenizer
 from tide_core.models.device import base_dtype, pick_device, use_bf16
 from tide_core.models.recipe import Recipe

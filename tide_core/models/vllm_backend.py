@@ -30,8 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from tide_core.backends.protocol import DecodingSettings, Generation
 from tide_core.errors import ConfigError, TideError
-from tide_core.models.backend import DecodingSettings, Generation
 from tide_core.models.chat_format import prepare_tokenizer, prompt_ids
 
 log = logging.getLogger(__name__)
