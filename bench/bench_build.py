@@ -47,6 +47,8 @@ def baseline_rowwise_load(ds, path: Path) -> None:
             frame = getattr(ds, table)
             cols = ", ".join(f'"{c}"' for c in frame.columns)
             marks = ", ".join("?" for _ in frame.columns)
+            # the baseline's one SQL string outside warehouse/queries/: a named query binds values only, and this
+            # INSERT's table and columns vary per table (fixed names from DATASET_TABLES and the frames, never input)
             con.executemany(f'INSERT INTO "{table}" ({cols}) VALUES ({marks})', frame.rows())
 
 

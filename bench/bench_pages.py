@@ -3,11 +3,12 @@
     .venv/bin/python bench/bench_pages.py [--ratings 1000000] [--responses 200000] [--repeat 3]
 
 The scaled warehouse is a copy of the default one (warehouse/tide.duckdb, built by `python -m tide_core run`) with
-filler systems added in SQL: 10 models x (zero-shot, fine-tuned) over the 10,000 conversations = 200,000 responses,
-every automatic metric for each, 5,000 simulated raters and 1,000,000 ratings. Each page runs through Streamlit's
-AppTest (the page script, its queries and its figures; not the browser's drawing): "cold" with every Streamlit cache
-cleared, "warm" on the next run. Baseline, in the same run: the same page on the default warehouse; the ratio scaled /
-default says how the page grows with data. Targets (issue 5): < 1.5 s on the default, < 3 s on the scaled one.
+filler systems added in SQL (named queries warehouse/queries/bench_scale_*.sql): 10 models x (zero-shot, fine-tuned)
+over the 10,000 conversations = 200,000 responses, every automatic metric for each, 5,000 simulated raters and
+1,000,000 ratings. Each page runs through Streamlit's AppTest (the page script, its queries and its figures; not the
+browser's drawing): "cold" with every Streamlit cache cleared, "warm" on the next run. Baseline, in the same run: the
+same page on the default warehouse; the ratio scaled / default says how the page grows with data. Targets (issue 5):
+< 1.5 s on the default, < 3 s on the scaled one.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import duckdb  # noqa: E402
 
 from warehouse import DEFAULT_PATH  # noqa: E402
 from warehouse.loader import copy_warehouse  # noqa: E402
+from warehouse.queries import query_relation  # noqa: E402
 
 APP = str(ROOT / "app.py")
 PAGES = ["overview", "models", "scenarios", "demographics", "metrics", "dataset", "chat", "rate", "review", "sql"]
@@ -37,48 +39,24 @@ def scale_warehouse(src: Path, dst: Path, n_responses: int, n_ratings: int, seed
     copy_warehouse(src, dst)
     started = time.perf_counter()
     with duckdb.connect(str(dst)) as con:
-        con.execute(f"SELECT setseed({seed})").fetchall()
-        (n_conv,) = con.sql("SELECT count(*) FROM conversations").fetchall()[0]
+        # every statement is a named query (warehouse/queries/bench_scale_*.sql) run on `con` itself, so the
+        # inserts share its transaction and the temp table `ids`
+        query_relation(con, "bench_scale_setseed", seed=seed).fetchall()
+        (n_conv,) = query_relation(con, "bench_scale_conversation_count").fetchall()[0]
         n_models = max(1, n_responses // (2 * n_conv))
-        con.execute("BEGIN")
-        con.execute(f"""
-            INSERT INTO models SELECT 'bench-m' || i, 'Benchmark filler ' || i, 'filler', 100.0 * i, 'benchmark',
-                   true, false, NULL, 'benchmark filler (bench/bench_pages.py), not a real model'
-            FROM range(1, {n_models + 1}) t(i)""")
-        con.execute("""
-            INSERT INTO runs (run_id, model_id, mode, decoding_json, seed, code_version, split, started_at, finished_at,
-                              status)
-            SELECT model_id || '-' || mode, model_id, mode, '{"temperature": 0.7}', 13, 'bench', 'all', now(), now(),
-                   'done'
-            FROM models, (VALUES ('zero_shot'), ('fine_tuned')) m(mode) WHERE model_id LIKE 'bench-%'""")
-        con.execute("""
-            INSERT INTO responses SELECT ru.run_id || ':' || c.conversation_id, ru.run_id, c.conversation_id,
-                   c.reference_reply, 100 + random() * 900, 60, 80, now(), 'end_turn'
-            FROM runs ru, conversations c WHERE ru.run_id LIKE 'bench-%'""")
-        metrics = [r[0] for r in con.sql("SELECT DISTINCT metric FROM metric_scores").fetchall()] or ["cosine_minilm"]
-        values = ", ".join(f"('{m}')" for m in metrics)
-        con.execute(f"""
-            INSERT INTO metric_scores SELECT r.response_id, m.metric, random(), 'bench', false, NULL
-            FROM responses r, (VALUES {values}) m(metric) WHERE r.run_id LIKE 'bench-%'""")
-        con.execute("""
-            INSERT INTO raters SELECT 'bench-r' || i, (['18-29','30-44','45-64','65-80'])[1 + i % 4],
-                   (['woman','man','non_binary'])[1 + i % 3],
-                   (['high_school_or_less','some_college','bachelors','graduate'])[1 + (i // 4) % 4],
-                   true, now(), 'simulated', 'bench', now()
-            FROM range(5000) t(i)""")
-        con.execute("""
-            CREATE TEMP TABLE ids AS SELECT row_number() OVER () - 1 AS k, response_id FROM responses
-            WHERE run_id LIKE 'bench-%'""")
-        (n_ids,) = con.sql("SELECT count(*) FROM ids").fetchall()[0]
-        con.execute(f"""
-            INSERT INTO ratings SELECT 'bench-' || i, 'bench-r' || (i % 5000), ids.response_id,
-                   1 + floor(random() * 5)::INTEGER, 1 + floor(random() * 5)::INTEGER, 1 + floor(random() * 5)::INTEGER,
-                   1 + floor(random() * 5)::INTEGER, 5 + random() * 40, true, 'simulated', true, now()
-            FROM range({n_ratings}) t(i) JOIN ids ON ids.k = (i * 7919) % {n_ids}""")
-        con.execute("COMMIT")
-        con.execute("CHECKPOINT")
-        counts = {t: con.sql(f"SELECT count(*) FROM {t}").fetchall()[0][0]
-                  for t in ("responses", "metric_scores", "ratings", "raters")}
+        con.begin()
+        query_relation(con, "bench_scale_insert_models", n_models=n_models)
+        query_relation(con, "bench_scale_insert_runs")
+        query_relation(con, "bench_scale_insert_responses")
+        metrics = [r[0] for r in query_relation(con, "bench_scale_metric_names").fetchall()] or ["cosine_minilm"]
+        query_relation(con, "bench_scale_insert_metric_scores", metrics=metrics)
+        query_relation(con, "bench_scale_insert_raters")
+        query_relation(con, "bench_scale_response_ids")
+        (n_ids,) = query_relation(con, "bench_scale_response_id_count").fetchall()[0]
+        query_relation(con, "bench_scale_insert_ratings", n_ratings=n_ratings, n_ids=n_ids)
+        con.commit()
+        con.checkpoint()
+        counts = query_relation(con, "bench_scale_counts").pl().to_dicts()[0]
     counts["seconds"] = round(time.perf_counter() - started, 1)
     return counts
 

@@ -43,6 +43,7 @@ import duckdb  # noqa: E402
 from tide_core.config import DatasetConfig  # noqa: E402
 from tide_core.pipeline import build_step  # noqa: E402
 from warehouse.live import LiveStore  # noqa: E402
+from warehouse.queries import query_relation  # noqa: E402
 
 
 @dataclass
@@ -175,7 +176,7 @@ def run_load(warehouse: Path, raters: int = 50, seconds: float = 60.0, servers: 
             started = time.perf_counter()
             try:
                 with duckdb.connect(str(warehouse), read_only=True) as con:
-                    (n,) = con.sql("SELECT count(*) FROM live_ratings").fetchall()[0]
+                    (n,) = query_relation(con, "bench_live_rating_count").fetchall()[0]
                 report.analyst_ms.append((time.perf_counter() - started) * 1000)
                 report.analyst_counts.append(n)
             except duckdb.Error as exc:
@@ -209,12 +210,12 @@ def run_load(warehouse: Path, raters: int = 50, seconds: float = 60.0, servers: 
 
     report.acknowledged = len(acked)
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        stored = {r[0] for r in con.sql("SELECT rating_id FROM live_ratings").fetchall()}
+        stored = {r[0] for r in query_relation(con, "bench_live_rating_ids").fetchall()}
     report.stored = len(stored)
     report.lost = len(acked - stored)
     LiveStore.for_warehouse(warehouse).compact()
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        after = {r[0] for r in con.sql("SELECT rating_id FROM live_ratings").fetchall()}
+        after = {r[0] for r in query_relation(con, "bench_live_rating_ids").fetchall()}
     report.stored_after_compaction = len(after)
     report.lost = max(report.lost, len(acked - after))
     return report

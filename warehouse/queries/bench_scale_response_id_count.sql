@@ -1,0 +1,2 @@
+-- bench/bench_pages.py: how many filler responses temp table ids numbers.
+SELECT count(*) AS n FROM ids;
