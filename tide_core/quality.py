@@ -121,8 +121,8 @@ def _content(text: str) -> set[str]:
 def question_answered(question: str, reply: str | list[str], share: float = 0.5, least: int = 2,
                       span: int = 2) -> bool:
     """Whether two consecutive reply sentences (or one) carry the kind of answer the question's type needs and
-    share at least `share` of the question's content words (at least one; none needed when the question has none
-    beyond its type words). `reply` may be given already cut into sentences."""
+    share at least `share` of the question's content words, and at least `least` of them (all of them when it has
+    fewer; none needed when the question has none beyond its type words). `reply` may be given already cut into sentences."""
     kind = question_type(question)
     cut = sentences(reply) if isinstance(reply, str) else reply
     if not _ANSWER_CUES[kind].search(" ".join(cut)):
