@@ -34,6 +34,7 @@ import numpy as np  # noqa: E402
 import polars as pl  # noqa: E402
 
 from bench.legacy_scoring import legacy_score_frame  # noqa: E402
+from tide_core.chat.encoder import EXPORT_NAME, NormalizedEncoder, SentenceEncoder, export_dir  # noqa: E402
 from tide_core.config import DatasetConfig  # noqa: E402
 from tide_core.evaluation.analysis_run import run_statistics  # noqa: E402
 from tide_core.evaluation.embeddings import CachedEncoder, EmbeddingCache, MiniLMEncoder  # noqa: E402
@@ -62,7 +63,7 @@ def _max_diff(a: pl.DataFrame, b: pl.DataFrame) -> float:
 def scoring_bench(tmp: Path, n_conversations: int, rounds: int) -> None:
     path = tmp / "tide.duckdb"
     build_step(DatasetConfig(n_personas=60, conversations_per_persona=20, seed=7), path)
-    model = MiniLMEncoder()
+    model = NormalizedEncoder(SentenceEncoder.load())  # the evaluation stage's encoder (MiniLM on onnxruntime)
     with open_readwrite(path) as con:
         ensure_schema(con)
         with transaction(con):
@@ -104,6 +105,28 @@ def scoring_bench(tmp: Path, n_conversations: int, rounds: int) -> None:
         print(f"  {label:28s} {n / t_old:16.1f} {n / t_new:16.1f}   {t_old / t_new:6.1f}x")
     print(f"  largest |new - old| over all values: {_max_diff(distinct_frames['new'], distinct_frames['old']):.1e} "
           f"(same embeddings); {_max_diff(frames['new'], frames['old']):.1e} (each path's own cold MiniLM batches)")
+    encoder_bench(distinct["response_text"].unique().sort().to_list())
+
+
+def encoder_bench(texts: list[str]) -> None:
+    """MiniLM itself, cold: sentence-transformers on torch (the baseline, what the stage used before) against the
+    ONNX export on onnxruntime that it uses now; load (process start) and encode timed apart."""
+    t = time.perf_counter()
+    torch_model = MiniLMEncoder()
+    torch_model.encode(["load"])
+    t_load_torch = time.perf_counter() - t
+    t = time.perf_counter()
+    a = torch_model.encode(texts)
+    t_torch = time.perf_counter() - t
+    t = time.perf_counter()
+    onnx_model = NormalizedEncoder(SentenceEncoder(export_dir() / EXPORT_NAME))  # exported by SentenceEncoder.load
+    t_load_onnx = time.perf_counter() - t
+    t = time.perf_counter()
+    b = onnx_model.encode(texts)
+    t_onnx = time.perf_counter() - t
+    print(f"MiniLM on {len(texts)} distinct texts: load {t_load_torch:.1f} s (sentence-transformers, baseline) vs "
+          f"{t_load_onnx:.1f} s (onnxruntime); encode {len(texts) / t_torch:.0f} vs {len(texts) / t_onnx:.0f} texts/s "
+          f"({t_torch / t_onnx:.2f}x); largest |difference| {float(np.abs(a - b).max()):.1e}")
 
 
 def _load() -> str:

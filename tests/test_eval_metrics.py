@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from tide_core.evaluation import factor_classifier as fc
-from tide_core.evaluation.embeddings import CachedEncoder, EmbeddingCache, MiniLMEncoder
+from tide_core.evaluation.embeddings import CachedEncoder, EmbeddingCache, default_encoder
 from tide_core.evaluation.metrics import REGISTRY, ScoringBatch, metric_names, score_batch
 from tide_core.evaluation.scoring import ensure_classifier, score_responses
 from tide_core.evaluation.store import ensure_schema, item_features
@@ -22,7 +22,7 @@ TRAINING = fc.TrainingConfig()  # the default: what the stage uses
 
 @pytest.fixture(scope="module")
 def encoder():
-    return CachedEncoder(MiniLMEncoder(), EmbeddingCache(SHARED_CACHE, MiniLMEncoder().key))
+    return default_encoder(SHARED_CACHE)  # MiniLM on onnxruntime, as the evaluation stage scores
 
 
 @pytest.fixture(scope="module")

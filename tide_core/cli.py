@@ -394,12 +394,14 @@ def build_parser() -> argparse.ArgumentParser:
     _add_claude_build_args(p)
     p = add("run", cmd_run, "The main job: build everything the dashboard shows.")
     _add_build_args(p)
-    p.add_argument("--models-profile", default="cpu-default", choices=("cpu-default", "full"),
-                   help="cpu-default: time-boxed on a CPU (about 6 min on 2 cores); full: every present model, all data")
+    p.add_argument("--models-profile", default="cpu-default", choices=("cpu-default", "cpu-ladder", "full"),
+                   help="cpu-default: SmolLM2 on a CPU (about 6 min on 2 cores); cpu-ladder: plus two from-scratch "
+                        "models (about 90 s more); full: every present model, all data")
     p.add_argument("--skip-models", action="store_true", help="build and evaluate without the model stages")
     _add_scale_args(p)
     p = add("models", cmd_models, "Zero-shot, LoRA fine-tune, merge and generate with the small models.")
-    p.add_argument("--profile", dest="models_profile", default="cpu-default", choices=("cpu-default", "full"))
+    p.add_argument("--profile", dest="models_profile", default="cpu-default",
+                   choices=("cpu-default", "cpu-ladder", "full"))
     _add_scale_args(p)
     add("claude", cmd_claude, "Claude's replies to the test sample (needs ANTHROPIC_API_KEY; says why when absent).")
     p = add("export-onnx", cmd_serve_export, "Export the fine-tuned model and its zero-shot base to ONNX (once, onnxruntime-genai) and load it torch-free.")

@@ -18,7 +18,7 @@ from warehouse import warehouse_path
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--warehouse", type=Path, default=warehouse_path())
-    ap.add_argument("--profile", default="cpu-default", help="cpu-default or full")
+    ap.add_argument("--profile", default="cpu-default", help="cpu-default, cpu-ladder (with two from-scratch models) or full")
     ap.add_argument("--launcher", choices=("none", "accelerate"), default="none")
     ap.add_argument("--num-processes", type=int, default=1)
     ap.add_argument("--strategy", choices=("auto", "ddp", "fsdp"), default="auto")

