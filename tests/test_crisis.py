@@ -188,6 +188,21 @@ def test_the_semantic_layer_is_loaded_and_its_threshold_chosen_by_grouped_cv():
     assert "out of fold" in model.threshold_reason
 
 
+def test_the_onnx_minilm_encodes_as_sentence_transformers_does():
+    """The export's mean pooling is sentence-transformers' encoding of all-MiniLM-L6-v2 (which the metrics used before):
+    short and long texts, one past the 256-token truncation, agree row for row."""
+    from tide_core.chat.encoder import NormalizedEncoder, SentenceEncoder
+    from tide_core.evaluation.embeddings import MiniLMEncoder
+
+    texts = ["i keep thinking about the rope in the garage.", "Nightmares again.", "ok",
+             "The fireworks next door set me off and I spent the night on the bathroom floor. " * 20]
+    got = NormalizedEncoder(SentenceEncoder.load()).encode(texts)
+    want = MiniLMEncoder().encode(texts)
+    assert got.shape == want.shape == (4, 384)
+    assert float((got * want).sum(axis=1).min()) > 0.9999
+    assert float((got[0] * want[1]).sum()) < 0.9  # different texts stay apart: the check can fail
+
+
 def test_the_chat_stays_torch_free_when_detecting():
     code = ("import sys\nfrom tide_core.chat.crisis import detect_crisis\n"
             f"print('HIT', detect_crisis({ROPE!r}) is not None)\n"

@@ -109,7 +109,7 @@ CREATE TABLE IF NOT EXISTS factor_classifier_versions (
 );
 COMMENT ON TABLE factor_classifier_versions IS 'Empathy-factor sentence classifiers (MiniLM embeddings + softmax regression) trained on the reference spans, with held-out accuracy; factor_* metric scores name the version that made them.';
 COMMENT ON COLUMN factor_classifier_versions.version IS 'Version id: a hash of the training sentences, embedding model, seed and code version.';
-COMMENT ON COLUMN factor_classifier_versions.embedding_model IS 'Sentence embedding model and its version (e.g. all-MiniLM-L6-v2 via sentence-transformers 6.2.0).';
+COMMENT ON COLUMN factor_classifier_versions.embedding_model IS 'Sentence embedding model and its version (all-MiniLM-L6-v2@onnx:minilm-meanpool.onnx: the ONNX export the crisis detector shares; older versions: all-MiniLM-L6-v2@st<sentence-transformers version>).';
 COMMENT ON COLUMN factor_classifier_versions.classes IS 'Class labels in weight order: ER, DN, SR and NONE (client-message sentences, the non-reply class).';
 COMMENT ON COLUMN factor_classifier_versions.weights IS 'Softmax weights flattened row-major, (n_features + 1 bias) x n_classes.';
 COMMENT ON COLUMN factor_classifier_versions.n_features IS 'Embedding dimension (384 for MiniLM).';
