@@ -55,7 +55,10 @@ else:
     st.plotly_chart(charts.gain_vs_size(gains, label), key="models.size", config=charts.PLOTLY_CONFIG)
     st.dataframe(gains.select("display_name", "params_millions", "n_pairs", "zero_shot_mean", "fine_tuned_mean",
                               "gain_mean", "ci_low", "ci_high"), hide_index=True)
-    st.caption("Gain = fine-tuned minus zero-shot, paired by conversation; 95 % t interval over conversations.")
+    st.caption("Gain = fine-tuned minus zero-shot, paired by conversation; 95 % t interval over conversations."
+               + (" One model size only: the default main job fine-tunes SmolLM2-135M on a CPU; "
+                  "`python -m tide_core run --models-profile full` on a GPU adds the study's 0.5B-5B models."
+                  if gains["params_millions"].n_unique() == 1 else ""))
 
 st.subheader("Training curves")
 curves = live_query("results_training_curves")
