@@ -25,7 +25,7 @@ import duckdb  # noqa: E402
 
 from tide_core.config import DatasetConfig  # noqa: E402
 from tide_core.dataset import build_dataset, build_info  # noqa: E402
-from tide_core.pipeline import build_step, quality_rows, report_rows  # noqa: E402
+from tide_core.pipeline.build import build_step, quality_rows, report_rows  # noqa: E402
 from warehouse.loader import DATASET_TABLES, build_warehouse  # noqa: E402
 from warehouse.schema_version import apply_sql, schema_files  # noqa: E402
 

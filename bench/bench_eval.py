@@ -42,7 +42,7 @@ from tide_core.evaluation.panel import PanelConfig, panel_ratings_frame, simulat
 from tide_core.evaluation.scoring import ensure_classifier, score_frame  # noqa: E402
 from tide_core.evaluation.store import ensure_schema, unscored_responses  # noqa: E402
 from tide_core.evaluation.variants import insert_synthetic_systems  # noqa: E402
-from tide_core.pipeline import build_step  # noqa: E402
+from tide_core.pipeline.build import build_step  # noqa: E402
 from warehouse.writer import open_readwrite, transaction  # noqa: E402
 
 

@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from load_live_writes import run_load  # noqa: E402
 
 from tide_core.config import DatasetConfig  # noqa: E402
-from tide_core.pipeline import build_step  # noqa: E402
+from tide_core.pipeline.build import build_step  # noqa: E402
 
 SERVERS = {"legacy": "http.server (before)", "asgi": "FastAPI on uvicorn (now)"}
 

@@ -10,7 +10,7 @@ Prints, for the base SmolLM2-135M-Instruct folder (or --model):
   (torch.onnx.export + logits check + 4-bit copy; what the main job did per model, twice);
 - decoding, greedy with the study's repetition penalty: time to first token and decode tokens/s, as medians over
   the prompts, for onnxruntime-genai int4, the legacy q4 generator and torch fp32, with ratios.
-  Time to first token is the README's definition (tide_core.models.serving.time_reply): warm, the model loaded and
+  Time to first token is the README's definition (tide_core.pipeline.onnx.time_reply): warm, the model loaded and
   the system prompt appended once, from handing the message to the generator to its first text piece. The legacy
   generator is warmed the same way (its system-prefix cache); torch has no prefix cache (it processes the prompt).
   Decode tokens/s counts the tokens after the first over the time after it;
@@ -49,8 +49,8 @@ from tide_core.backends.protocol import SYSTEM_PROMPT, DecodingSettings  # noqa:
 from tide_core.models.device import configure_threads  # noqa: E402
 from tide_core.models.onnx_export import ExportJob, export_onnx, export_onnx_many  # noqa: E402
 from tide_core.models.recipe import get_recipe  # noqa: E402
-from tide_core.models.serving import time_reply  # noqa: E402
 from tide_core.models.weights import materialize_smollm2  # noqa: E402
+from tide_core.pipeline.onnx import time_reply  # noqa: E402
 
 # Typical client messages (the dataset's mean is about 37 words).
 PROMPTS = [

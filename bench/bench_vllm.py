@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tide_core.backends.protocol import SYSTEM_PROMPT, DecodingSettings  # noqa: E402
-from tide_core.models.vllm_backend import cuda_present, vllm_installed  # noqa: E402
+from tide_core.backends.vllm_backend import cuda_present, vllm_installed  # noqa: E402
 from warehouse import DEFAULT_PATH  # noqa: E402
 
 
@@ -85,7 +85,7 @@ def main() -> int:
               "this comparison runs on a GPU machine only (pip install -r requirements-gpu.txt). Nothing measured.")
         return 0
     from tide_core.backends.torch_backend import TorchBackend
-    from tide_core.models.vllm_backend import VllmBackend, lora_rank_slot
+    from tide_core.backends.vllm_backend import VllmBackend, lora_rank_slot
 
     with tempfile.TemporaryDirectory() as tmp:
         model_dir = args.model_dir or _default_model_dir()

@@ -116,7 +116,7 @@ def vllm_check(args, shape: str, out: Path) -> dict:
     from peft import LoraConfig, get_peft_model
     from transformers import AutoTokenizer
 
-    from tide_core.models.vllm_backend import cuda_present, vllm_installed
+    from tide_core.backends.vllm_backend import cuda_present, vllm_installed
 
     if not (vllm_installed() and cuda_present()):
         return {"skipped": f"vllm installed: {vllm_installed()}, CUDA: {cuda_present()}"}

@@ -41,7 +41,7 @@ sys.path.insert(0, str(ROOT))
 import duckdb  # noqa: E402
 
 from tide_core.config import DatasetConfig  # noqa: E402
-from tide_core.pipeline import build_step  # noqa: E402
+from tide_core.pipeline.build import build_step  # noqa: E402
 from warehouse.live import LiveStore  # noqa: E402
 from warehouse.queries import query_relation  # noqa: E402
 

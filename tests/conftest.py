@@ -16,7 +16,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TIDE_SAFETY_ARTIFACTS", str(ROOT / "artifacts" / "safety"))
 
 from tide_core.config import DatasetConfig  # noqa: E402
-from tide_core.pipeline import build_step  # noqa: E402
+from tide_core.pipeline.build import build_step  # noqa: E402
 
 SMALL = dict(n_personas=24, conversations_per_persona=20, seed=7)
 
@@ -48,7 +48,7 @@ def evaluated_warehouse(tmp_path_factory, small_config) -> Path:
     test conversations, their scores, a simulated rater panel, statistics and findings. Tests must not modify it;
     dashboard pages of results are tested on it."""
     from tide_core.evaluation.panel import PanelConfig
-    from tide_core.evaluation.stage import evaluation_step
+    from tide_core.pipeline.evaluate import evaluation_step
 
     path = tmp_path_factory.mktemp("evaluated") / "tide.duckdb"
     build_step(small_config, path)

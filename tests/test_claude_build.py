@@ -298,7 +298,7 @@ def test_the_dataset_page_compares_the_two_generators(tmp_path, fake, settings, 
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
-    from tide_core.pipeline import build_step
+    from tide_core.pipeline.build import build_step
 
     plan = [i.conversation_id for i in plan_conversations(TINY).conversations]
 

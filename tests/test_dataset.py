@@ -116,7 +116,7 @@ def test_generator_version_hashes_bank_content(tmp_path):
 def test_unchanged_rerun_reuses_and_a_bank_edit_rebuilds(tmp_path, monkeypatch):
     import tide_core.config
     from tide_core.generator_version import generator_version
-    from tide_core.pipeline import build_step
+    from tide_core.pipeline.build import build_step
 
     cfg = DatasetConfig(n_personas=4, conversations_per_persona=3, seed=2)
     path = tmp_path / "w.duckdb"

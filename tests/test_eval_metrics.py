@@ -29,7 +29,7 @@ def encoder():
 def scored(tmp_path_factory, small_config, encoder):
     """A warehouse with the synthetic systems for 32 conversations, scored (8 left the order checks below to chance:
     with seed 2 only 4 of 8 validate-first replies had both DN and SR found, against 27 of 32)."""
-    from tide_core.pipeline import build_step
+    from tide_core.pipeline.build import build_step
 
     path = tmp_path_factory.mktemp("scored") / "tide.duckdb"
     build_step(small_config, path)

@@ -12,7 +12,7 @@ import pytest
 from tide_core.evaluation.metrics import metric_names
 from tide_core.evaluation.panel import PanelConfig
 from tide_core.evaluation.ratings_import import import_ratings
-from tide_core.evaluation.stage import evaluation_step
+from tide_core.pipeline.evaluate import evaluation_step
 from warehouse.queries import run_query
 from warehouse.writer import append_frame, open_readwrite, transaction
 
@@ -24,7 +24,7 @@ PANEL = PanelConfig(n_raters=100, ratings_per_rater=40, seed=13)
 
 @pytest.fixture(scope="module")
 def staged(tmp_path_factory, small_config):
-    from tide_core.pipeline import build_step
+    from tide_core.pipeline.build import build_step
 
     path = tmp_path_factory.mktemp("stage") / "tide.duckdb"
     build_step(small_config, path)

@@ -60,7 +60,7 @@ from tide_core.errors import TideError
 from . import sibling
 
 def load():
-    from tide_core.pipeline import load_dataset
+    from tide_core.pipeline.build import load_dataset
     import importlib
     return importlib.import_module("dashboard.data")
 
@@ -72,5 +72,5 @@ class Page:
             pass
 '''
     assert sorted(m for _, m in imported_modules(source)) == sorted([
-        "tide_core", "os", "tide_core.dataset", "tide_core.errors", "tide_core.pipeline", "importlib",
+        "tide_core", "os", "tide_core.dataset", "tide_core.errors", "tide_core.pipeline.build", "importlib",
         "dashboard.data", "streamlit"])

@@ -14,7 +14,7 @@ import duckdb
 import pytest
 
 from tide_core.ingest import make_server
-from tide_core.pipeline import build_step
+from tide_core.pipeline.build import build_step
 from warehouse.live import LiveRecordError, LiveStore, live_dir_for, validate
 from warehouse.loader import copy_warehouse, refresh_views
 
@@ -175,7 +175,7 @@ def test_fifty_raters_for_a_minute_lose_nothing(fresh_warehouse, small_config, t
 def test_rate_page_ratings_are_real_study_ratings_for_pages_and_statistics(evaluated_warehouse, tmp_path):
     """Live study ratings join the real data source (never the simulated one); a rater who failed an attention
     check is left out; chat ratings are not study ratings; `evaluate` analyses them as real ratings."""
-    from tide_core.evaluation.stage import evaluation_step
+    from tide_core.pipeline.evaluate import evaluation_step
 
     path = copy_warehouse(evaluated_warehouse, tmp_path / "tide.duckdb")
     with duckdb.connect(str(path), read_only=True) as con:

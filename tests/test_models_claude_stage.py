@@ -4,7 +4,7 @@ import duckdb
 import pytest
 
 from tests.fake_anthropic import FakeAnthropic
-from tide_core.models.claude_stage import claude_step
+from tide_core.pipeline.claude import claude_step
 
 FAKE_KEY = "sk-ant-FAKEKEY-stage-77"
 

@@ -11,9 +11,9 @@ import yaml
 
 from tide_core.models.merge_lora import read_merge_marker
 from tide_core.models.resolve_weights import WeightsMissingError
-from tide_core.models.stage import StageProfile, models_step
 from tide_core.models.tiny_models import make_tiny_llama
 from tide_core.models.train_data import load_pairs
+from tide_core.pipeline.models import StageProfile, models_step
 from warehouse import loader
 from warehouse.queries import run_query
 

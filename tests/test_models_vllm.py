@@ -15,15 +15,16 @@ import duckdb
 import pytest
 import torch
 
+from tide_core.backends import vllm_backend
 from tide_core.backends.protocol import SYSTEM_PROMPT, DecodingSettings
 from tide_core.backends.torch_backend import TorchBackend
+from tide_core.backends.vllm_backend import VllmApi, VllmBackend, lora_rank_slot, pick_engine, sampling_params
 from tide_core.errors import ConfigError, TideError
-from tide_core.models import catalog, vllm_backend
+from tide_core.models import catalog
 from tide_core.models.generate import generate_responses, sample_conversations
 from tide_core.models.recipe import parse_recipe
 from tide_core.models.tiny_models import make_tiny_llama
 from tide_core.models.train_data import load_pairs
-from tide_core.models.vllm_backend import VllmApi, VllmBackend, lora_rank_slot, pick_engine, sampling_params
 
 SETTINGS = DecodingSettings(max_new_tokens=6, repetition_penalty=1.1)
 
@@ -197,7 +198,7 @@ def test_the_stage_trains_on_two_processes_and_serves_the_adapter_on_vllm(writab
     the base plus the adapter as a LoRARequest (not the merged folder), and the runs record all of it."""
     import yaml
 
-    from tide_core.models import stage
+    import tide_core.pipeline.models as stage
     from tide_core.models.train_distributed import LaunchSpec
 
     monkeypatch.setenv("TIDE_ARTIFACTS", str(tmp_path / "artifacts"))

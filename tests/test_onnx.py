@@ -269,7 +269,7 @@ def test_the_generator_runs_without_torch_or_transformers(exported):
 
 # --- the main job's serving step -----------------------------------------------------------------------------------
 def test_the_serving_step_exports_both_models_once_and_measures_them_warm(tiny_model, tmp_path, monkeypatch):
-    from tide_core.models.serving import onnx_step
+    from tide_core.pipeline.onnx import onnx_step
 
     monkeypatch.setenv("TIDE_ARTIFACTS", str(tmp_path))
     merged = tmp_path / "models" / "smollm2-135m-ft-merged"

@@ -130,7 +130,7 @@ def test_report_measures_a_small_set():
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    from tide_core.pipeline import build_step
+    from tide_core.pipeline.build import build_step
 
     cfg = DatasetConfig(n_personas=30, conversations_per_persona=10, seed=3, risk_share=0.1)
     path = tmp_path_factory.mktemp("q") / "w.duckdb"
@@ -221,7 +221,7 @@ def test_fluency_screen_ranks_a_broken_join_below_fluent_text_and_is_stored(buil
 
 
 def test_question_check_control_counts_replies_to_other_questions_less(built):
-    from tide_core.pipeline import load_dataset
+    from tide_core.pipeline.build import load_dataset
     from tide_core.quality import question_check_control
     from warehouse.loader import connect_readonly
 

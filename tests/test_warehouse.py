@@ -11,7 +11,7 @@ import pytest
 
 import warehouse.loader as loader
 from tide_core.errors import WarehouseError
-from tide_core.pipeline import build_step, load_dataset
+from tide_core.pipeline.build import build_step, load_dataset
 from warehouse import dictionary
 from warehouse.queries import EXAMPLES_DIR, QUERY_DIR, run_query
 

@@ -30,6 +30,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+import tide_core.pipeline.run as main_job
 from tide_core import __version__
 from tide_core.config import load_config
 from tide_core.errors import TideError, WarehouseError
@@ -101,18 +102,11 @@ def cmd_build_claude(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from tide_core.pipeline import build_step
-
     if getattr(args, "generator", "bank") == "claude":
         return cmd_build_claude(args)
     if any(getattr(args, a, None) not in (None, False) for a in ("max_cost", "dry_run", "claude_settings")):
         raise TideError("--max-cost, --dry-run and --claude-settings go with --generator claude")
-    cfg = _config(args)
-    with tqdm(total=cfg.n_personas, desc="personas", unit="persona", disable=args.quiet) as bar:
-        result = build_step(cfg, args.warehouse, force=args.force, progress=bar.update)
-    verb = "reused" if result.reused else "built"
-    print(f"{verb} {result.path}: {result.n_personas} personas, {result.n_conversations} conversations "
-          f"in {result.seconds:.1f} s")
+    main_job.build(_config(args), args.warehouse, force=args.force, quiet=args.quiet)
     return 0
 
 
@@ -129,60 +123,32 @@ def _add_scale_args(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_models(args: argparse.Namespace) -> int:
-    from tide_core.models.stage import models_step
-    from tide_core.models.train_distributed import LaunchSpec
-
-    progress = None if args.quiet else (lambda msg: print(f"== {msg}", flush=True))
-    launch = LaunchSpec(args.launcher, args.num_processes, args.strategy)
-    print(models_step(args.warehouse, args.models_profile, progress=progress, launch=launch,
-                      engine=args.engine).summary())
+    main_job.models(args.warehouse, args.models_profile, launcher=args.launcher, num_processes=args.num_processes,
+                    strategy=args.strategy, engine=args.engine, quiet=args.quiet)
     return 0
 
 
 def cmd_claude(args: argparse.Namespace) -> int:
-    from tide_core.models.claude_stage import claude_step
-
-    print(claude_step(args.warehouse))
+    main_job.claude(args.warehouse)
     return 0
 
 
 def cmd_serve_export(args: argparse.Namespace) -> int:
-    from tide_core.models.serving import onnx_step
-
-    print(onnx_step(args.model, args.variant).summary())
+    main_job.onnx(args.model, args.variant)
     return 0
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    """The main job: build (or reuse) the dataset warehouse, the models, the ONNX export, then the evaluation."""
-    cmd_build(args)
-    _refresh_live(args.warehouse, compact=True)
-    if not args.skip_models:
-        cmd_models(args)
-        cmd_claude(args)
-        args.model, args.variant = "smollm2-135m", "int4"
-        cmd_serve_export(args)
-    cmd_safety_eval(args)
-    args.seed = args.seed if args.seed is not None else load_config(args.config).seed
-    return cmd_evaluate(args)
+    """The main job (tide_core/pipeline/run.py): build, live store, models, Claude, ONNX export, safety, evaluation."""
+    main_job.run_main_job(args.warehouse, _config(args), force=args.force, models_profile=args.models_profile,
+                          skip_models=args.skip_models, seed=args.seed, launcher=args.launcher,
+                          num_processes=args.num_processes, strategy=args.strategy, engine=args.engine,
+                          quiet=args.quiet)
+    return 0
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from tide_core.evaluation.stage import evaluation_step
-
-    with tqdm(total=0, desc="evaluation", disable=args.quiet) as bar:
-        def progress(step: str, done: int, total: int) -> None:
-            bar.set_description(step)
-            bar.total, bar.n = total, done
-            bar.refresh()
-
-        result = evaluation_step(args.warehouse, seed=args.seed, progress=progress)
-    print(f"evaluated {result.n_responses} responses ({result.n_scored} newly scored) in {result.seconds:.1f} s; "
-          f"panel {result.panel_id or '-'}; analyses: {', '.join(result.analyses_run) or 'unchanged'}")
-    for f in result.findings:
-        p = f.get("p_adjusted")
-        p_text = f"p={p:.3g}" if p is not None else ""
-        print(f"  [{f['data_source']}] {f['finding_id']:<22} {f['supported']:<13} {f.get('statistic') or '':<18} {p_text}")
+    main_job.evaluate(args.warehouse, args.seed, quiet=args.quiet)
     return 0
 
 
@@ -194,33 +160,7 @@ def _has_table(con, name: str) -> bool:
 
 def cmd_safety_eval(args: argparse.Namespace) -> int:
     """Train (once) and evaluate the chat's crisis detector; print the table and store it in the warehouse."""
-    from tide_core.chat.safety_eval import evaluate_detector
-    from tide_core.chat.semantic import current_version
-
-    messages = None
-    if Path(args.warehouse).is_file():
-        import duckdb
-
-        from warehouse.queries import run_query
-
-        with duckdb.connect(str(args.warehouse), read_only=True) as con:
-            messages = run_query(con, "safety_dataset_messages").rows()
-            stored = run_query(con, "safety_latest_version") if _has_table(con, "safety_detector_versions") else None
-        if stored is not None and stored.height and stored["detector_version"][0] == current_version() \
-                and not getattr(args, "force", False):
-            print(f"crisis detector {current_version()} already evaluated in {args.warehouse}; reusing it")
-            return 0
-    progress = None if args.quiet else (lambda msg: print(f"== {msg}", flush=True))
-    report = evaluate_detector(messages, n_dataset_negatives=getattr(args, "dataset_negatives", 300),
-                               progress=progress)
-    print(report.summary())
-    if messages is not None:
-        from warehouse.safety_store import write_safety_eval
-
-        write_safety_eval(args.warehouse, report.frames())
-        print(f"stored in {args.warehouse} (safety_* tables, detector {report.version}) in {report.seconds:.1f} s")
-    else:
-        print(f"no warehouse at {args.warehouse}: printed only (build it to store the evaluation)")
+    main_job.safety(args.warehouse, n_dataset_negatives=args.dataset_negatives, quiet=args.quiet)
     return 0
 
 
@@ -307,7 +247,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     elif args.format == "tables":
         written = export_parquet(args.warehouse, args.out)
     else:
-        from tide_core.pipeline import load_dataset
+        from tide_core.pipeline.build import load_dataset
         from tide_core.tide_format import FORMATS
 
         with connect_readonly(args.warehouse) as con:
@@ -318,7 +258,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from tide_core.pipeline import import_step
+    from tide_core.pipeline.build import import_step
     from tide_core.tide_format import FORMATS
 
     ds = FORMATS[args.format][1](args.path)
@@ -327,23 +267,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _refresh_live(warehouse: Path, compact: bool) -> None:
-    """Point the warehouse's views at its live folder again (and fold exited writers' files into Parquet)."""
-    from warehouse.live import LiveStore
-    from warehouse.loader import refresh_views
-
-    refresh_views(warehouse)
-    if compact:
-        counts = LiveStore.for_warehouse(warehouse).compact()
-        print("live records kept beside the warehouse: " + ", ".join(f"{k} {n}" for k, n in counts.items()))
-
-
 def cmd_live(args: argparse.Namespace) -> int:
     """Show or compact the live records (ratings, reviews, ... written by the dashboard) of a warehouse."""
     from warehouse.live import LiveStore
 
     if args.compact:
-        _refresh_live(args.warehouse, compact=True)
+        main_job.live(args.warehouse, compact=True)
     else:
         store = LiveStore.for_warehouse(args.warehouse)
         print(f"{store.folder}: " + ", ".join(f"{k} {n}" for k, n in store.counts().items()))
@@ -364,7 +293,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if read_build_info(args.warehouse) is None:
         raise TideError(f"no warehouse at {args.warehouse}; run `python -m tide_core run` first")
     try:
-        _refresh_live(args.warehouse, compact=False)
+        main_job.live(args.warehouse, compact=False)
     except WarehouseError as exc:  # someone holds it (an analyst's shell): serve with the views it has
         log.warning("could not refresh the live views (%s); serving with the views the warehouse has", exc)
     os.environ["TIDE_WAREHOUSE"] = str(Path(args.warehouse).resolve())

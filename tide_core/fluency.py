@@ -127,7 +127,7 @@ def store_fluency(warehouse: Path, sample: int = 300, seed: int = 13, worst: int
     Returns the seconds scoring took."""
     import polars as pl
 
-    from tide_core.pipeline import load_dataset
+    from tide_core.pipeline.build import load_dataset
     from tide_core.quality import QualityReport
     from warehouse.loader import QUALITY_REPORT_SCHEMA, connect_readonly
     from warehouse.queries import build_info_value, load_query

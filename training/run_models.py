@@ -25,8 +25,8 @@ def main() -> int:
     ap.add_argument("--engine", choices=("auto", "hf", "vllm"), default="auto")
     args = ap.parse_args()
     setup_logging()
-    from tide_core.models.stage import models_step
     from tide_core.models.train_distributed import LaunchSpec
+    from tide_core.pipeline.models import models_step
 
     launch = LaunchSpec(args.launcher, args.num_processes, args.strategy)
     print(models_step(args.warehouse, args.profile, progress=lambda msg: print(f"== {msg}", flush=True),

@@ -61,7 +61,7 @@ def query_relation(con: duckdb.DuckDBPyConnection, name: str, **params: object) 
 def read_tables(con: duckdb.DuckDBPyConnection, schemas: Mapping[str, Mapping[str, pl.DataType]]
                 ) -> dict[str, pl.DataFrame]:
     """Each table named in `schemas` (fixed names from code, never input), ordered by its schema's first column and
-    cast to that schema (tide_core.pipeline.load_dataset reads a Dataset with it)."""
+    cast to that schema (tide_core.pipeline.build.load_dataset reads a Dataset with it)."""
     frames = {}
     for table, schema in schemas.items():
         key = next(iter(schema))

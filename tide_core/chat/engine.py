@@ -75,7 +75,7 @@ def study_settings(system: ChatSystem) -> DecodingSettings:
     """The decoding the study's runs used for `system`: its model recipe's (greedy, repetition penalty 1.1 for
     SmolLM2), or the Claude stage's."""
     if system.kind == "claude":
-        from tide_core.models.claude_stage import SETTINGS
+        from tide_core.pipeline.claude import SETTINGS
 
         return SETTINGS
     from tide_core.models.recipe import get_recipe

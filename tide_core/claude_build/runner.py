@@ -44,7 +44,7 @@ from tide_core.claude_build.validate import check_answer
 from tide_core.config import DatasetConfig
 from tide_core.dataset import CONVERSATION_SCHEMA, Dataset, _conversation_row, build_info
 from tide_core.errors import TideError
-from tide_core.pipeline import load_dataset, quality_rows, report_rows
+from tide_core.pipeline.build import load_dataset, quality_rows, report_rows
 from warehouse.loader import QUALITY_REPORT_SCHEMA, apply_sql, build_warehouse, connect_readonly, read_build_info
 from warehouse.queries import load_query, query_params, run_query
 from warehouse.writer import append_frame, open_readwrite, transaction

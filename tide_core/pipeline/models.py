@@ -12,7 +12,7 @@ skipped when already done, so a rerun with the same settings takes seconds.
 
 On a multi-GPU machine (docs/scale.md): `launch=LaunchSpec("accelerate", 8)` trains each adapter on 8 processes
 (train_distributed), and `engine="auto"` generates on vLLM when it is installed on CUDA, the fine-tuned replies
-through the adapter served by vLLM's LoRA support (vllm_backend); HF generate stays the CPU path and fallback.
+through the adapter served by vLLM's LoRA support (backends/vllm_backend.py); HF generate stays the CPU path and fallback.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tide_core.backends.torch_backend import TorchBackend
+from tide_core.backends.vllm_backend import VLLM_CHUNK, VllmBackend, lora_rank_slot, pick_engine
 from tide_core.errors import ConfigError
 from tide_core.models import catalog
 from tide_core.models.device import configure_threads, generation_dtype, pick_device
@@ -43,7 +44,6 @@ from tide_core.models.train_lora import (
     training_fingerprint,
 )
 from tide_core.models.train_scratch import default_scratch_dir, record_scratch, train_scratch
-from tide_core.models.vllm_backend import VLLM_CHUNK, VllmBackend, lora_rank_slot, pick_engine
 
 log = logging.getLogger(__name__)
 _GENERATION_RESERVE_S = 25.0  # what a scratch rung's generation and loading take on 2 cores, kept in reserve

@@ -1,6 +1,6 @@
 """The main job's evaluation step: score, simulate the default panel, run the statistics, write the findings.
 
-    from tide_core.evaluation.stage import evaluation_step
+    from tide_core.pipeline.evaluate import evaluation_step
     result = evaluation_step(Path("warehouse/tide.duckdb"))
 
 Every part is idempotent: responses already scored are skipped, the default panel is simulated only when no panel

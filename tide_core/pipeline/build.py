@@ -1,8 +1,11 @@
-"""The main job's steps, reusable from the CLI, benchmarks and tests.
+"""The main job's build stage, reusable from the CLI, benchmarks and tests.
 
 `build_step` builds the dataset and the warehouse, or reuses the warehouse when it was built from the same
 config and the same generator code and bank files (its build_info fingerprint matches; see
 tide_core.generator_version) with this code's schema version (warehouse/schema_version.py).
+`import_step` loads an imported dataset (tide_core.tide_format) into a fresh warehouse instead; `load_dataset`
+reads a warehouse's dataset tables back; `report_rows` and `quality_rows` are the rows of the quality and variety
+reports stored beside them.
 """
 
 from __future__ import annotations
