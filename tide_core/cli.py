@@ -206,7 +206,7 @@ def cmd_quality(args: argparse.Namespace) -> int:
         print(f"no quality report in {args.warehouse}: rebuild it (python -m tide_core build --force)")
         return 1
     if args.fluency:
-        from tide_core.fluency import store_fluency
+        from tide_core.pipeline.quality import store_fluency
 
         seconds = store_fluency(args.warehouse, sample=args.fluency_sample)
         print(f"fluency screen: {args.fluency_sample:,} reply sentences scored with SmolLM2-135M in {seconds:.1f} s")

@@ -2,7 +2,8 @@
 names.
 
     python -m tide_core quality --fluency      score a sample of the build's reply sentences, store the result beside
-                                               the quality report (dataset_quality_report), print the report
+                                               the quality report (dataset_quality_report, through
+                                               tide_core.pipeline.quality.store_fluency), print the report
     fluency_measures(replies, sample=300, seed=13, worst=20) -> (list[Measure], seconds)
 
 Each sentence is scored by its mean token log-probability under the embedded SmolLM2-135M-Instruct
@@ -119,27 +120,3 @@ def fluency_measures(replies: Iterable[str], sample: int = 300, seed: int = 13, 
                 [(s.sentence, s.logprob) for s in ranked[:worst]]),
         Measure("reference_reply", MEASURE_LOW, low / len(scored) if scored else 0.0, low, len(scored)),
     ], seconds
-
-
-def store_fluency(warehouse: Path, sample: int = 300, seed: int = 13, worst: int = 20) -> float:
-    """Score the warehouse's reply sentences and store the fluency rows beside its quality report
-    (dataset_quality_report, the build's fingerprint; an earlier fluency screen of the same build is replaced).
-    Returns the seconds scoring took."""
-    import polars as pl
-
-    from tide_core.pipeline.build import load_dataset
-    from tide_core.quality import QualityReport
-    from warehouse.loader import QUALITY_REPORT_SCHEMA, connect_readonly
-    from warehouse.queries import build_info_value, load_query
-    from warehouse.writer import append_frame, open_readwrite, transaction
-
-    with connect_readonly(warehouse) as con:
-        replies = load_dataset(con).conversations["reference_reply"].to_list()
-        fingerprint = build_info_value(con, "config_fingerprint")
-    measures, seconds = fluency_measures(replies, sample=sample, seed=seed, worst=worst)
-    rows = QualityReport(measures).rows(fingerprint)
-    with open_readwrite(warehouse) as con, transaction(con):
-        con.execute(load_query("dataset_quality_fluency_delete"), {"fingerprint": fingerprint})
-        append_frame(con, "dataset_quality_report", pl.DataFrame(rows, schema=QUALITY_REPORT_SCHEMA),
-                     skip_existing=False)
-    return seconds

@@ -9,5 +9,7 @@
     evaluate.py  score, simulate the default panel, run the statistics, write the findings
     run.py       the stages in this order with the CLI's progress and summary lines; the single-stage commands
 
+Outside the main job: quality.py stores the fluency screen (`python -m tide_core quality --fluency`).
+
 Nothing is imported here: import a stage by its module name (importing this package imports no torch).
 """
