@@ -116,3 +116,14 @@ def test_importing_the_pipeline_package_and_the_cli_imports_no_torch():
                          env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert out.returncode == 0, out.stderr[-2000:]
     assert "HEAVY []" in out.stdout
+
+
+def test_the_cli_offers_exactly_the_models_stage_profiles():
+    from tide_core.cli import build_parser
+    from tide_core.pipeline.models import PROFILES
+
+    assert main_job.MODELS_PROFILES == tuple(PROFILES)
+    parser = build_parser()
+    assert parser.parse_args(["run", "--models-profile", "cpu-ladder"]).models_profile == "cpu-ladder"
+    with pytest.raises(SystemExit):
+        parser.parse_args(["run", "--models-profile", "gpu-tiny"])

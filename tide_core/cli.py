@@ -152,12 +152,6 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _has_table(con, name: str) -> bool:
-    from warehouse.queries import run_query
-
-    return run_query(con, "table_exists", table_name=name)["n"][0] > 0
-
-
 def cmd_safety_eval(args: argparse.Namespace) -> int:
     """Train (once) and evaluate the chat's crisis detector; print the table and store it in the warehouse."""
     main_job.safety(args.warehouse, n_dataset_negatives=args.dataset_negatives, quiet=args.quiet)
@@ -198,10 +192,10 @@ def cmd_import_ratings(args: argparse.Namespace) -> int:
 def cmd_quality(args: argparse.Namespace) -> int:
     from tide_core.quality import format_report
     from warehouse.loader import connect_readonly
-    from warehouse.queries import run_query
+    from warehouse.queries import run_query, table_exists
 
     with connect_readonly(args.warehouse) as con:
-        df = run_query(con, "dataset_quality_report") if _has_table(con, "dataset_quality_report") else None
+        df = run_query(con, "dataset_quality_report") if table_exists(con, "dataset_quality_report") else None
     if df is None or df.is_empty():
         print(f"no quality report in {args.warehouse}: rebuild it (python -m tide_core build --force)")
         return 1
@@ -323,14 +317,13 @@ def build_parser() -> argparse.ArgumentParser:
     _add_claude_build_args(p)
     p = add("run", cmd_run, "The main job: build everything the dashboard shows.")
     _add_build_args(p)
-    p.add_argument("--models-profile", default="cpu-default", choices=("cpu-default", "cpu-ladder", "full"),
+    p.add_argument("--models-profile", default="cpu-default", choices=main_job.MODELS_PROFILES,
                    help="cpu-default: SmolLM2 on a CPU (about 6 min on 2 cores); cpu-ladder: plus two from-scratch "
                         "models (about 90 s more); full: every present model, all data")
     p.add_argument("--skip-models", action="store_true", help="build and evaluate without the model stages")
     _add_scale_args(p)
     p = add("models", cmd_models, "Zero-shot, LoRA fine-tune, merge and generate with the small models.")
-    p.add_argument("--profile", dest="models_profile", default="cpu-default",
-                   choices=("cpu-default", "cpu-ladder", "full"))
+    p.add_argument("--profile", dest="models_profile", default="cpu-default", choices=main_job.MODELS_PROFILES)
     _add_scale_args(p)
     add("claude", cmd_claude, "Claude's replies to the test sample (needs ANTHROPIC_API_KEY; says why when absent).")
     p = add("export-onnx", cmd_serve_export, "Export the fine-tuned model and its zero-shot base to ONNX (once, onnxruntime-genai) and load it torch-free.")

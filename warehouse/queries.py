@@ -70,6 +70,11 @@ def read_tables(con: duckdb.DuckDBPyConnection, schemas: Mapping[str, Mapping[st
     return frames
 
 
+def table_exists(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    """Whether the warehouse on `con` has a table called `name` (queries/table_exists.sql)."""
+    return bool(query_relation(con, "table_exists", table_name=name).fetchall()[0][0])
+
+
 def build_info_value(con: duckdb.DuckDBPyConnection, key: str, default: str | None = None) -> str | None:
     """The build_info value stored under `key`, or `default` when there is no such row."""
     row = con.execute("SELECT value FROM build_info WHERE key = ?", [key]).fetchone()

@@ -18,7 +18,7 @@ from pathlib import Path
 import duckdb
 
 from warehouse.errors import WarehouseError
-from warehouse.queries import query_relation
+from warehouse.queries import query_relation, table_exists
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schema"
 # Areas in the order a new warehouse applies them (a table after those it references).
@@ -60,7 +60,7 @@ def add_new_columns(con: duckdb.DuckDBPyConnection) -> None:
 
 def read_schema_version(con: duckdb.DuckDBPyConnection) -> int:
     """The schema version of the warehouse on `con`: 0 when it was built before schema_version existed."""
-    if not query_relation(con, "table_exists", table_name="schema_version").fetchall()[0][0]:
+    if not table_exists(con, "schema_version"):
         return 0
     (version,) = query_relation(con, "schema_version").fetchall()[0]
     return 0 if version is None else int(version)

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 Say = Callable[[str], None]
 say_line: Say = partial(print, flush=True)  # the default `say`: stdout, flushed line by line
 SERVED_MODEL, SERVED_VARIANT = "smollm2-135m", "int4"  # what the chat serves (tide_core/chat/engine.py)
+# The names of pipeline/models.py's PROFILES, for the CLI's choices without importing torch (a test keeps them equal).
+MODELS_PROFILES = ("cpu-default", "cpu-ladder", "full")
 
 
 def _steps(quiet: bool, say: Say) -> Say | None:

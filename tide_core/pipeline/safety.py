@@ -16,12 +16,8 @@ import duckdb
 
 from tide_core.chat.safety_eval import evaluate_detector
 from tide_core.chat.semantic import current_version
-from warehouse.queries import run_query
+from warehouse.queries import run_query, table_exists
 from warehouse.safety_store import write_safety_eval
-
-
-def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
-    return run_query(con, "table_exists", table_name=name)["n"][0] > 0
 
 
 def safety_step(warehouse_path: Path, *, force: bool = False, n_dataset_negatives: int = 300,
@@ -32,7 +28,7 @@ def safety_step(warehouse_path: Path, *, force: bool = False, n_dataset_negative
     if Path(warehouse_path).is_file():
         with duckdb.connect(str(warehouse_path), read_only=True) as con:
             messages = run_query(con, "safety_dataset_messages").rows()
-            stored = run_query(con, "safety_latest_version") if _has_table(con, "safety_detector_versions") else None
+            stored = run_query(con, "safety_latest_version") if table_exists(con, "safety_detector_versions") else None
         if stored is not None and stored.height and stored["detector_version"][0] == current_version() \
                 and not force:
             say(f"crisis detector {current_version()} already evaluated in {warehouse_path}; reusing it")
